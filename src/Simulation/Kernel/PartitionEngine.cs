@@ -1,0 +1,202 @@
+using FgsActors.Simulation.Events;
+using FgsActors.Simulation.Randomness;
+using FgsActors.Simulation.Time;
+
+namespace FgsActors.Simulation.Kernel;
+
+/// <summary>
+/// The sequential core of one partition: its entities' pending events, the rules for processing them
+/// up to a granted bound, and the output bound it promises to the other partitions. It knows nothing of
+/// actors or threads: the Actors layer wraps it in a scheduler actor, tests drive it directly.
+/// <para>Events are kept in two heaps. "Loud" events may make their target send at <c>t + lookahead</c>;
+/// "silent" ones (non-triggering events of promise-keeping entities) cannot make it send before its
+/// promise. The partition's output bound is min(earliest loud event + lookahead, earliest promise).</para>
+/// </summary>
+public sealed class PartitionEngine
+{
+    private readonly IEntityHost _host;
+    private readonly EventQueue _loud = new(1024);
+    private readonly EventQueue _silent = new(1024);
+    private readonly long[] _sequence;
+    private readonly bool[] _promising;
+    private readonly long[] _promise;
+    private readonly PriorityQueue<int, long> _promiseHeap = new();
+    private readonly List<SimEvent>[] _outbox;
+    private readonly EventContext _context;
+    private readonly long _lookahead;
+    private bool _started;
+
+    public PartitionEngine(int partitionId, ISimulationModel model, Placement placement, Func<PartitionEngine, IEntityHost>? hostFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(placement);
+        if (model.Lookahead <= 0) throw new ArgumentOutOfRangeException(nameof(model), model.Lookahead, "the lookahead must be positive");
+        PartitionId = partitionId;
+        Model = model;
+        Placement = placement;
+        FirstEntity = placement.FirstEntity(partitionId);
+        EntityCount = placement.EndEntity(partitionId) - FirstEntity;
+        _lookahead = model.Lookahead;
+        _sequence = new long[EntityCount];
+        _promising = new bool[EntityCount];
+        _promise = new long[EntityCount];
+        _outbox = new List<SimEvent>[placement.Partitions];
+        for (var p = 0; p < _outbox.Length; p++) _outbox[p] = new List<SimEvent>();
+        _context = new EventContext(this, model.Seed, model.Lookahead);
+        _host = hostFactory is null ? new DirectEntityHost(model, FirstEntity, EntityCount) : hostFactory(this);
+    }
+
+    public int PartitionId { get; }
+    public ISimulationModel Model { get; }
+    public Placement Placement { get; }
+    public int FirstEntity { get; }
+    public int EntityCount { get; }
+
+    /// <summary>Events processed so far.</summary>
+    public long EventsProcessed { get; private set; }
+
+    /// <summary>Order-independent digest of every processed event's (time, target): a wrapping sum of hashes.</summary>
+    public ulong EventDigest { get; private set; }
+
+    /// <summary>Largest time of a processed event (the partition's local virtual time).</summary>
+    public long LocalTime { get; private set; }
+
+    /// <summary>Time of the earliest pending event (<see cref="VirtualTime.Infinity"/> when none).</summary>
+    public long NextEventTime => Math.Min(_loud.PeekTime, _silent.PeekTime);
+
+    public int PendingEvents => _loud.Count + _silent.Count;
+
+    /// <summary>
+    /// Lower bound on the timestamp of any message this partition can send to another partition from the
+    /// events it holds now (not counting messages it has yet to receive).
+    /// </summary>
+    public long OwnOutputBound
+    {
+        get
+        {
+            // A message comes from handling an event at time t, so it is at or after t + lookahead; a
+            // silent event additionally cannot produce one before its entity's promise. The max with the
+            // earliest silent event keeps stale, over-cautious promises from stalling the run.
+            var loud = AfterLookahead(_loud.PeekTime);
+            var silent = AfterLookahead(_silent.PeekTime);
+            return Math.Min(loud, Math.Max(silent, EarliestPromise()));
+        }
+    }
+
+    private long AfterLookahead(long time) => time == VirtualTime.Infinity ? VirtualTime.Infinity : VirtualTime.Add(time, _lookahead);
+
+    private long EarliestPromise()
+    {
+        while (_promiseHeap.TryPeek(out var local, out var promise))
+        {
+            if (_promise[local] == promise) return promise;
+            _promiseHeap.Dequeue(); // stale entry: the entity has promised again since
+        }
+        return VirtualTime.Infinity;
+    }
+
+    /// <summary>This partition's status for <see cref="WindowRules"/>.</summary>
+    public PartitionStatus Status => new(NextEventTime, OwnOutputBound);
+
+    /// <summary>Calls <see cref="IEntity.Start"/> on every entity (virtual time 0).</summary>
+    public void Start()
+    {
+        if (_started) throw new InvalidOperationException("the partition has already started");
+        _started = true;
+        for (var local = 0; local < EntityCount; local++)
+        {
+            _context.Begin(FirstEntity + local, local, 0, promising: false, silent: false, promiseBefore: 0);
+            _host.Start(local, _context);
+            if (_context.IsPromising)
+            {
+                _promising[local] = true;
+                SetPromise(local, Math.Max(_context.DeclaredPromise, _lookahead));
+            }
+        }
+        // Events scheduled during Start were classified before the entity said whether it keeps promises.
+        Reclassify();
+    }
+
+    /// <summary>Adds events sent to this partition by others.</summary>
+    public void Deliver(IReadOnlyList<SimEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++) EnqueueLocal(events[i]);
+    }
+
+    /// <summary>
+    /// Processes, in total order, every pending event with time &lt; <paramref name="bound"/>. Stops early
+    /// at an event whose payload is still being computed and returns that payload's task; returns null when
+    /// the bound was reached.
+    /// </summary>
+    public Task? RunUntil(long bound)
+    {
+        if (!_started) throw new InvalidOperationException("Start() must be called first");
+        while (true)
+        {
+            var fromLoud = _loud.Count > 0 && (_silent.Count == 0 || EventOrder.Compare(_loud.Peek(), _silent.Peek()) < 0);
+            var queue = fromLoud ? _loud : _silent;
+            if (queue.Count == 0) return null;
+            ref readonly var head = ref queue.Peek();
+            if (head.Time >= bound) return null;
+            if (head.Payload is Task { IsCompleted: false } pending) return pending;
+            var ev = queue.Dequeue();
+            Process(ev, silent: !fromLoud);
+        }
+    }
+
+    /// <summary>Events produced for other partitions since the last call, per destination partition.</summary>
+    public List<SimEvent> Outbox(int partition) => _outbox[partition];
+
+    internal long NextSequence(int local) => _sequence[local]++;
+
+    internal void Emit(in SimEvent ev)
+    {
+        var destination = Placement.PartitionOf(ev.Target);
+        if (destination == PartitionId) EnqueueLocal(ev);
+        else _outbox[destination].Add(ev);
+    }
+
+    /// <summary>Digest term of one processed event; the sequential reference uses the same function.</summary>
+    public static ulong EventHash(long time, int target) => StreamId.Mix((ulong)time * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)target);
+
+    private void Process(in SimEvent ev, bool silent)
+    {
+        var local = ev.Target - FirstEntity;
+        var promising = _promising[local];
+        _context.Begin(ev.Target, local, ev.Time, promising, silent, promising ? _promise[local] : 0);
+        _host.Handle(local, ev, _context);
+        EventsProcessed++;
+        EventDigest += EventHash(ev.Time, ev.Target);
+        LocalTime = ev.Time;
+        if (promising)
+        {
+            var declared = _context.PromiseDeclared ? _context.DeclaredPromise : _promise[local];
+            if (silent && declared < _promise[local])
+                throw new KernelViolationException($"entity {ev.Target} lowered its output promise from t={_promise[local]} to t={declared} while handling a non-triggering event at t={ev.Time}");
+            SetPromise(local, Math.Max(declared, VirtualTime.Add(ev.Time, _lookahead)));
+        }
+    }
+
+    private void SetPromise(int local, long promise)
+    {
+        if (_promise[local] == promise) return;
+        _promise[local] = promise;
+        if (promise != VirtualTime.Infinity) _promiseHeap.Enqueue(local, promise);
+    }
+
+    private void EnqueueLocal(in SimEvent ev)
+    {
+        var local = ev.Target - FirstEntity;
+        if ((uint)local >= (uint)EntityCount)
+            throw new InvalidOperationException($"event for entity {ev.Target} delivered to partition {PartitionId}, which hosts {FirstEntity}..{FirstEntity + EntityCount - 1}");
+        if (ev.NonTriggering && _promising[local]) _silent.Enqueue(ev);
+        else _loud.Enqueue(ev);
+    }
+
+    private void Reclassify()
+    {
+        var pending = new List<SimEvent>(_loud.Count);
+        while (_loud.TryDequeue(out var ev)) pending.Add(ev);
+        foreach (var ev in pending) EnqueueLocal(ev);
+    }
+}

@@ -1,0 +1,39 @@
+using FgsActors.Simulation.Events;
+using FgsActors.Simulation.Kernel;
+using FgsActors.Simulation.Randomness;
+
+namespace FgsActors.Simulation.Workloads.Phold;
+
+/// <summary>PHOLD as a kernel model: one entity per LP.</summary>
+public sealed class PholdModel(PholdSettings settings) : ISimulationModel
+{
+    public PholdSettings Settings { get; } = settings;
+    public string Name => "phold";
+    public int EntityCount => Settings.Lps;
+    public long Lookahead => Settings.LookaheadTicks;
+    public long EndTime => Settings.EndTicks;
+    public ulong Seed => Settings.Seed;
+
+    public IEntity CreateEntity(int id) => new PholdLp(Settings);
+}
+
+/// <summary>One PHOLD logical process.</summary>
+public sealed class PholdLp(PholdSettings settings) : IEntity
+{
+    private const int JobKind = 1;
+    private RandomStream? _random;
+
+    public void Start(IEventContext context)
+    {
+        _random = RandomStream.For(context.Seed, context.Self, PholdRules.StreamPurpose);
+        for (var i = 0; i < settings.EventsPerLp; i++)
+            context.Schedule(PholdRules.Delay(_random, settings), JobKind);
+    }
+
+    public void Handle(in SimEvent ev, IEventContext context)
+    {
+        var (target, delay) = PholdRules.Next(_random!, context.Self, settings);
+        if (target == context.Self) context.Schedule(delay, JobKind);
+        else context.Send(target, delay, JobKind);
+    }
+}
