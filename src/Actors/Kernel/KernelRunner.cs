@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Akka.Actor;
+using FgsActors.Actors.Kernel.Protocol;
+using FgsActors.Simulation.Kernel;
+
+namespace FgsActors.Actors.Kernel;
+
+/// <summary>Figures of one kernel run: the result and where the wall time went.</summary>
+/// <param name="SetupSeconds">Creating partition and entity actors (and building the model on each node).</param>
+/// <param name="WallSeconds">The simulation itself: from the first start message to the last total.</param>
+public sealed record KernelRunReport(KernelResult Result, int Partitions, double SetupSeconds, double WallSeconds);
+
+/// <summary>A model failed during the run; the message names the partition and the error.</summary>
+public sealed class KernelRunFailedException(string message) : Exception(message);
+
+/// <summary>
+/// Runs a model on the actor kernel: asks each node's host for its share of the partitions (partition p goes
+/// to host p mod hosts), then starts a coordinator and waits for its result.
+/// </summary>
+public static class KernelRunner
+{
+    private static readonly TimeSpan SetupTimeout = TimeSpan.FromMinutes(10);
+
+    public static async Task<KernelRunReport> RunAsync(
+        ActorSystem system, IReadOnlyList<IActorRef> hosts, ModelSpec spec, ISimulationModel model, int partitions,
+        Action<KernelProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        if (hosts.Count == 0) throw new ArgumentException("at least one partition host is needed", nameof(hosts));
+        var placement = new Placement(model.EntityCount, partitions);
+        var runId = "run" + Guid.NewGuid().ToString("N")[..8];
+        var setup = Stopwatch.StartNew();
+
+        var requests = new List<Task<object>>();
+        for (var h = 0; h < hosts.Count; h++)
+        {
+            var mine = Enumerable.Range(0, placement.Partitions).Where(p => p % hosts.Count == h).ToArray();
+            if (mine.Length == 0) continue;
+            requests.Add(hosts[h].Ask<object>(new CreatePartitions(runId, spec, placement.Partitions, mine), SetupTimeout, cancellation));
+        }
+        var refs = new IActorRef[placement.Partitions];
+        foreach (var reply in await Task.WhenAll(requests).ConfigureAwait(false))
+        {
+            switch (reply)
+            {
+                case PartitionsCreated created:
+                    for (var i = 0; i < created.Partitions.Length; i++) refs[created.Partitions[i]] = created.Refs[i];
+                    break;
+                case PartitionFailed failed:
+                    throw new KernelRunFailedException(failed.Error);
+                default:
+                    throw new KernelRunFailedException($"unexpected reply while creating partitions: {reply}");
+            }
+        }
+        setup.Stop();
+
+        var completion = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var replyTo = system.ActorOf(Props.Create(() => new CompletionActor(completion)));
+        var coordinator = system.ActorOf(CoordinatorActor.Props(refs, model.Lookahead, model.EndTime, replyTo, progress), runId + "-coordinator");
+        await using var registration = cancellation.Register(() => completion.TrySetCanceled(cancellation)).ConfigureAwait(false);
+        try
+        {
+            var outcome = await completion.Task.ConfigureAwait(false);
+            return outcome switch
+            {
+                KernelRunCompleted done => new KernelRunReport(done.Result, placement.Partitions, setup.Elapsed.TotalSeconds, done.WallSeconds),
+                PartitionFailed failed => throw new KernelRunFailedException(failed.Error),
+                _ => throw new KernelRunFailedException($"unexpected run outcome: {outcome}"),
+            };
+        }
+        finally
+        {
+            system.Stop(replyTo);
+            system.Stop(coordinator);
+            foreach (var partition in refs) partition?.Tell(PoisonPill.Instance);
+        }
+    }
+
+    /// <summary>Runs a model in a fresh single-node actor system and shuts it down afterwards.</summary>
+    public static async Task<KernelRunReport> RunLocalAsync(ISimulationModel model, int partitions, int workers,
+        Action<KernelProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var system = KernelHosting.CreateSystem("fgs", workers);
+        try
+        {
+            var host = KernelHosting.StartHost(system, _ => model);
+            return await RunAsync(system, [host], new ModelSpec(model.Name), model, partitions, progress, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            await system.Terminate().ConfigureAwait(false);
+        }
+    }
+
+    private sealed class CompletionActor(TaskCompletionSource<object> completion) : UntypedActor
+    {
+        protected override void OnReceive(object message) => completion.TrySetResult(message);
+    }
+}

@@ -1,0 +1,147 @@
+using Akka.Actor;
+using FgsActors.Actors.Kernel.Protocol;
+using FgsActors.Simulation.Events;
+using FgsActors.Simulation.Kernel;
+
+namespace FgsActors.Actors.Kernel;
+
+/// <summary>
+/// A partition scheduler: owns the entity actors of one partition (its children), processes their events in
+/// the kernel's total order up to the bound the coordinator grants, hands the events produced for other
+/// partitions to those partitions directly, and reports its status once it has processed its window and
+/// received every other partition's batch for the same round (each partition sends one batch, possibly
+/// empty, to every other partition per round, so the receiver knows when it has all of them).
+/// </summary>
+public sealed class PartitionActor : UntypedActor
+{
+    public const string EntityDispatcherId = "fgs.kernel.entity-dispatcher";
+
+    private readonly int _partitionId;
+    private readonly ISimulationModel _model;
+    private readonly Placement _placement;
+    private readonly Dictionary<long, int> _batchesReceived = new();
+    private PartitionEngine? _engine;
+    private IActorRef[] _peers = [];
+    private IActorRef _coordinator = ActorRefs.Nobody;
+    private long _round = -1;
+    private long _bound;
+    private bool _processed;
+    private bool _waitingForPayload;
+
+    public PartitionActor(int partitionId, ISimulationModel model, Placement placement)
+    {
+        _partitionId = partitionId;
+        _model = model;
+        _placement = placement;
+    }
+
+    public static Props Props(int partitionId, ISimulationModel model, Placement placement, string dispatcherId) =>
+        Akka.Actor.Props.Create(() => new PartitionActor(partitionId, model, placement)).WithDispatcher(dispatcherId);
+
+    protected override void PreStart()
+    {
+        // Entity actors are created here, before any message: their creation is part of the set-up time.
+        var first = _placement.FirstEntity(_partitionId);
+        var count = _placement.EndEntity(_partitionId) - first;
+        var entities = new IActorRef[count];
+        for (var i = 0; i < count; i++)
+        {
+            var props = Akka.Actor.Props.Create(typeof(EntityActor), _model.CreateEntity(first + i)).WithDispatcher(EntityDispatcherId);
+            entities[i] = Context.ActorOf(props, (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        _engine = new PartitionEngine(_partitionId, _model, _placement, _ => new ActorEntityHost(entities));
+        Context.Parent.Tell(new PartitionReady(_partitionId));
+    }
+
+    protected override void OnReceive(object message)
+    {
+        try
+        {
+            Dispatch(message);
+        }
+        catch (Exception e)
+        {
+            // A model error ends the run with a clear message instead of a silent restart that would lose state.
+            var error = $"partition {_partitionId}: {e.GetType().Name}: {e.Message}";
+            if (_coordinator.IsNobody()) Context.Parent.Tell(new PartitionFailed(_partitionId, error));
+            else _coordinator.Tell(new PartitionFailed(_partitionId, error), Self);
+            Context.Stop(Self);
+        }
+    }
+
+    private void Dispatch(object message)
+    {
+        switch (message)
+        {
+            case StartPartition start:
+                _coordinator = start.Coordinator;
+                _peers = start.Peers;
+                _round = 0;
+                Engine.Start();
+                FinishProcessing();
+                break;
+            case Grant grant:
+                _round = grant.Round;
+                _bound = grant.Bound;
+                _processed = false;
+                Process();
+                break;
+            case PayloadReady ready when ready.Round == _round && _waitingForPayload:
+                _waitingForPayload = false;
+                Process();
+                break;
+            case EventBatch batch:
+                if (batch.Events.Length > 0) Engine.Deliver(batch.Events);
+                _batchesReceived[batch.Round] = _batchesReceived.GetValueOrDefault(batch.Round) + 1;
+                ReportIfComplete();
+                break;
+            case FinishPartition:
+                Sender.Tell(new PartitionFinished(_partitionId, Engine.EventsProcessed, Engine.EventDigest, Engine.LocalTime));
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private PartitionEngine Engine => _engine ?? throw new InvalidOperationException("partition not initialised");
+
+    private void Process()
+    {
+        var pending = Engine.RunUntil(_bound);
+        if (pending is not null)
+        {
+            // The clock of this partition stops at this event until its payload exists; other partitions go
+            // on up to their grants. Wake up when the computation completes.
+            _waitingForPayload = true;
+            var self = Self;
+            var round = _round;
+            pending.ContinueWith(_ => self.Tell(new PayloadReady(round)), TaskContinuationOptions.ExecuteSynchronously);
+            return;
+        }
+        FinishProcessing();
+    }
+
+    private void FinishProcessing()
+    {
+        _processed = true;
+        for (var q = 0; q < _peers.Length; q++)
+        {
+            if (q == _partitionId) continue;
+            var outbox = Engine.Outbox(q);
+            var events = outbox.Count == 0 ? [] : outbox.ToArray();
+            outbox.Clear();
+            _peers[q].Tell(new EventBatch(_round, _partitionId, events), Self);
+        }
+        ReportIfComplete();
+    }
+
+    private void ReportIfComplete()
+    {
+        if (!_processed || _batchesReceived.GetValueOrDefault(_round) < _peers.Length - 1) return;
+        _batchesReceived.Remove(_round);
+        _processed = false;
+        var engine = Engine;
+        _coordinator.Tell(new WindowDone(_round, _partitionId, engine.NextEventTime, engine.OwnOutputBound, engine.EventsProcessed), Self);
+    }
+}
