@@ -1,1 +1,6 @@
-namespace FgsActors.Cli; public static class Program { public static int Main(string[] a) => 0; }
+namespace FgsActors.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => FgsCli.Run(args, Console.Out, Console.Error);
+}

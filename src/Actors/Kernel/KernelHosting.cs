@@ -30,6 +30,9 @@ public static class KernelHosting
             fgs.kernel.entity-dispatcher {
               type = "FgsActors.Actors.Kernel.Dispatch.InlineDispatcherConfigurator, {{assembly}}"
             }
+            fgs.kernel.entity-mailbox {
+              mailbox-type = "FgsActors.Actors.Kernel.Dispatch.EntityMailbox, {{assembly}}"
+            }
             akka.actor {
               serializers.fgs-kernel = "FgsActors.Actors.Kernel.Serialization.KernelMessageSerializer, {{assembly}}"
               serialization-bindings {

@@ -25,11 +25,42 @@ public static class KernelRunner
         ActorSystem system, IReadOnlyList<IActorRef> hosts, ModelSpec spec, ISimulationModel model, int partitions,
         Action<KernelProgress>? progress = null, CancellationToken cancellation = default)
     {
-        if (hosts.Count == 0) throw new ArgumentException("at least one partition host is needed", nameof(hosts));
-        var placement = new Placement(model.EntityCount, partitions);
         var runId = "run" + Guid.NewGuid().ToString("N")[..8];
         var setup = Stopwatch.StartNew();
+        var refs = await CreatePartitionsAsync(hosts, runId, spec, model, partitions, cancellation).ConfigureAwait(false);
+        setup.Stop();
 
+        var completion = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var replyTo = system.ActorOf(Props.Create(() => new CompletionActor(completion)));
+        var coordinator = system.ActorOf(CoordinatorActor.Props(refs, model.Lookahead, model.EndTime, replyTo, progress), runId + "-coordinator");
+        await using var registration = cancellation.Register(() => completion.TrySetCanceled(cancellation)).ConfigureAwait(false);
+        try
+        {
+            var outcome = await completion.Task.ConfigureAwait(false);
+            return outcome switch
+            {
+                KernelRunCompleted done => new KernelRunReport(done.Result, refs.Length, setup.Elapsed.TotalSeconds, done.WallSeconds),
+                PartitionFailed failed => throw new KernelRunFailedException(failed.Error),
+                _ => throw new KernelRunFailedException($"unexpected run outcome: {outcome}"),
+            };
+        }
+        finally
+        {
+            system.Stop(replyTo);
+            system.Stop(coordinator);
+            foreach (var partition in refs) partition?.Tell(PoisonPill.Instance);
+        }
+    }
+
+    /// <summary>
+    /// Asks each host for its share of the partitions (partition p goes to host p mod hosts) and waits until
+    /// every partition has created its entity actors. Returns the partitions' references by partition id.
+    /// </summary>
+    public static async Task<IActorRef[]> CreatePartitionsAsync(IReadOnlyList<IActorRef> hosts, string runId, ModelSpec spec,
+        ISimulationModel model, int partitions, CancellationToken cancellation = default)
+    {
+        if (hosts.Count == 0) throw new ArgumentException("at least one partition host is needed", nameof(hosts));
+        var placement = new Placement(model.EntityCount, partitions);
         var requests = new List<Task<object>>();
         for (var h = 0; h < hosts.Count; h++)
         {
@@ -51,28 +82,7 @@ public static class KernelRunner
                     throw new KernelRunFailedException($"unexpected reply while creating partitions: {reply}");
             }
         }
-        setup.Stop();
-
-        var completion = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var replyTo = system.ActorOf(Props.Create(() => new CompletionActor(completion)));
-        var coordinator = system.ActorOf(CoordinatorActor.Props(refs, model.Lookahead, model.EndTime, replyTo, progress), runId + "-coordinator");
-        await using var registration = cancellation.Register(() => completion.TrySetCanceled(cancellation)).ConfigureAwait(false);
-        try
-        {
-            var outcome = await completion.Task.ConfigureAwait(false);
-            return outcome switch
-            {
-                KernelRunCompleted done => new KernelRunReport(done.Result, placement.Partitions, setup.Elapsed.TotalSeconds, done.WallSeconds),
-                PartitionFailed failed => throw new KernelRunFailedException(failed.Error),
-                _ => throw new KernelRunFailedException($"unexpected run outcome: {outcome}"),
-            };
-        }
-        finally
-        {
-            system.Stop(replyTo);
-            system.Stop(coordinator);
-            foreach (var partition in refs) partition?.Tell(PoisonPill.Instance);
-        }
+        return refs;
     }
 
     /// <summary>Runs a model in a fresh single-node actor system and shuts it down afterwards.</summary>

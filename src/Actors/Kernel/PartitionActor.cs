@@ -15,6 +15,7 @@ namespace FgsActors.Actors.Kernel;
 public sealed class PartitionActor : UntypedActor
 {
     public const string EntityDispatcherId = "fgs.kernel.entity-dispatcher";
+    public const string EntityMailboxId = "fgs.kernel.entity-mailbox";
 
     private readonly int _partitionId;
     private readonly ISimulationModel _model;
@@ -46,7 +47,7 @@ public sealed class PartitionActor : UntypedActor
         var entities = new IActorRef[count];
         for (var i = 0; i < count; i++)
         {
-            var props = Akka.Actor.Props.Create(typeof(EntityActor), _model.CreateEntity(first + i)).WithDispatcher(EntityDispatcherId);
+            var props = Akka.Actor.Props.Create(typeof(EntityActor), _model.CreateEntity(first + i)).WithDispatcher(EntityDispatcherId).WithMailbox(EntityMailboxId);
             entities[i] = Context.ActorOf(props, (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         _engine = new PartitionEngine(_partitionId, _model, _placement, _ => new ActorEntityHost(entities));

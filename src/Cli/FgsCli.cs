@@ -1,0 +1,30 @@
+using System.CommandLine;
+using FgsActors.Cli.Commands;
+
+namespace FgsActors.Cli;
+
+/// <summary>The <c>fgs</c> command tree. <see cref="Run"/> is the whole program, callable in-process by tests.</summary>
+public static class FgsCli
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var cli = new CliContext(output, error);
+        var bench = new Command("bench", "benchmarks of the kernel that print figures")
+        {
+            BenchPholdCommand.Create(cli),
+            BenchMemoryCommand.Create(cli),
+        };
+        var root = new RootCommand("fgs: actor-model discrete-event simulator for federated generative learning on edge fleets")
+        {
+            bench,
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors) error.WriteLine($"error: {problem.Message}");
+            error.WriteLine("run 'fgs --help' (or 'fgs <command> --help') for usage");
+            return ExitCodes.BadInput;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}
