@@ -8,7 +8,8 @@ namespace FgsActors.Actors.Kernel;
 /// <summary>Figures of one kernel run: the result and where the wall time went.</summary>
 /// <param name="SetupSeconds">Creating partition and entity actors (and building the model on each node).</param>
 /// <param name="WallSeconds">The simulation itself: from the first start message to the last total.</param>
-public sealed record KernelRunReport(KernelResult Result, int Partitions, double SetupSeconds, double WallSeconds);
+/// <param name="Nodes">Distinct actor systems that hosted partitions.</param>
+public sealed record KernelRunReport(KernelResult Result, int Partitions, double SetupSeconds, double WallSeconds, int Nodes = 1);
 
 /// <summary>A model failed during the run; the message names the partition and the error.</summary>
 public sealed class KernelRunFailedException(string message) : Exception(message);
@@ -39,7 +40,8 @@ public static class KernelRunner
             var outcome = await completion.Task.ConfigureAwait(false);
             return outcome switch
             {
-                KernelRunCompleted done => new KernelRunReport(done.Result, refs.Length, setup.Elapsed.TotalSeconds, done.WallSeconds),
+                KernelRunCompleted done => new KernelRunReport(done.Result, refs.Length, setup.Elapsed.TotalSeconds, done.WallSeconds,
+                    refs.Select(r => r.Path.Address).Distinct().Count()),
                 PartitionFailed failed => throw new KernelRunFailedException(failed.Error),
                 _ => throw new KernelRunFailedException($"unexpected run outcome: {outcome}"),
             };
