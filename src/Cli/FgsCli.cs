@@ -12,6 +12,7 @@ public static class FgsCli
         var bench = new Command("bench", "benchmarks of the kernel that print figures")
         {
             BenchPholdCommand.Create(cli),
+            BenchSparseCommand.Create(cli),
             BenchMemoryCommand.Create(cli),
         };
         var root = new RootCommand("fgs: actor-model discrete-event simulator for federated generative learning on edge fleets")

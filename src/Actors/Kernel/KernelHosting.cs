@@ -12,12 +12,14 @@ namespace FgsActors.Actors.Kernel;
 public static class KernelHosting
 {
     public const string PartitionDispatcherId = "fgs.kernel.partition-dispatcher";
+    public const string EntityDeliveryKey = "fgs.kernel.entity-delivery";
 
-    public static Config KernelConfig(int workers)
+    public static Config KernelConfig(int workers, EntityDelivery delivery = EntityDelivery.Direct)
     {
         if (workers < 1) throw new ArgumentOutOfRangeException(nameof(workers), workers, "at least one worker thread is needed");
         var assembly = typeof(KernelHosting).Assembly.GetName().Name;
         return ConfigurationFactory.ParseString($$"""
+            fgs.kernel.entity-delivery = {{(delivery == EntityDelivery.Mailbox ? "mailbox" : "direct")}}
             fgs.kernel.partition-dispatcher {
               type = ForkJoinDispatcher
               # a partition keeps its thread for up to this many messages: batches of a window arrive together
@@ -47,9 +49,9 @@ public static class KernelHosting
     }
 
     /// <summary>Creates an actor system configured for the kernel (extra config, e.g. cluster settings, wins).</summary>
-    public static ActorSystem CreateSystem(string name, int workers, Config? extra = null)
+    public static ActorSystem CreateSystem(string name, int workers, Config? extra = null, EntityDelivery delivery = EntityDelivery.Direct)
     {
-        var config = KernelConfig(workers);
+        var config = KernelConfig(workers, delivery);
         if (extra is not null) config = extra.WithFallback(config);
         return ActorSystem.Create(name, config);
     }

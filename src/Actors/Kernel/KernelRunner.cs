@@ -89,9 +89,9 @@ public static class KernelRunner
 
     /// <summary>Runs a model in a fresh single-node actor system and shuts it down afterwards.</summary>
     public static async Task<KernelRunReport> RunLocalAsync(ISimulationModel model, int partitions, int workers,
-        Action<KernelProgress>? progress = null, CancellationToken cancellation = default)
+        Action<KernelProgress>? progress = null, CancellationToken cancellation = default, EntityDelivery delivery = EntityDelivery.Direct)
     {
-        var system = KernelHosting.CreateSystem("fgs", workers);
+        var system = KernelHosting.CreateSystem("fgs", workers, delivery: delivery);
         try
         {
             var host = KernelHosting.StartHost(system, _ => model);

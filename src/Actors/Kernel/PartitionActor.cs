@@ -50,7 +50,10 @@ public sealed class PartitionActor : UntypedActor
             var props = Akka.Actor.Props.Create(typeof(EntityActor), _model.CreateEntity(first + i)).WithDispatcher(EntityDispatcherId).WithMailbox(EntityMailboxId);
             entities[i] = Context.ActorOf(props, (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        _engine = new PartitionEngine(_partitionId, _model, _placement, _ => new ActorEntityHost(entities));
+        var delivery = Context.System.Settings.Config.GetString(KernelHosting.EntityDeliveryKey, "direct") == "mailbox"
+            ? EntityDelivery.Mailbox
+            : EntityDelivery.Direct;
+        _engine = new PartitionEngine(_partitionId, _model, _placement, _ => new ActorEntityHost(entities, delivery));
         Context.Parent.Tell(new PartitionReady(_partitionId));
     }
 

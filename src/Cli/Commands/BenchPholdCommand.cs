@@ -23,10 +23,11 @@ public static class BenchPholdCommand
         var partitions = new Option<int>("--partitions") { Description = "partition schedulers (default: CPU cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var workers = new Option<int>("--workers") { Description = "threads running partitions (default: CPU cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noReference = new Option<bool>("--no-reference") { Description = "skip the sequential reference (for very large runs)" };
+        var delivery = new Option<EntityDelivery>("--delivery") { Description = "how schedulers hand events to entity actors: Direct (cell invoke) or Mailbox (Tell, inline dispatcher)", DefaultValueFactory = _ => EntityDelivery.Direct };
 
         var command = new Command("phold", "PHOLD on the actor kernel vs. a sequential binary-heap reference; prints JSON")
         {
-            lps, eventsPerLp, remote, lookahead, mean, end, seed, partitions, workers, noReference,
+            lps, eventsPerLp, remote, lookahead, mean, end, seed, partitions, workers, noReference, delivery,
         };
         command.SetAction(parse => cli.Guard(() =>
         {
@@ -36,7 +37,7 @@ public static class BenchPholdCommand
             var partitionCount = CliChecks.Positive(parse.GetValue(partitions), "--partitions");
             var workerCount = CliChecks.Positive(parse.GetValue(workers), "--workers");
 
-            var engine = KernelRunner.RunLocalAsync(new PholdModel(settings), partitionCount, workerCount).GetAwaiter().GetResult();
+            var engine = KernelRunner.RunLocalAsync(new PholdModel(settings), partitionCount, workerCount, delivery: parse.GetValue(delivery)).GetAwaiter().GetResult();
             SequentialPhold.Result? reference = parse.GetValue(noReference) ? null : SequentialPhold.Run(settings);
             Print(cli.Out, settings, engine, reference);
             if (reference is not null && (reference.Events != engine.Result.Events || reference.Digest != engine.Result.EventDigest))

@@ -30,6 +30,8 @@ public sealed class PartitionEngine
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(placement);
+        if ((uint)partitionId >= (uint)placement.Partitions)
+            throw new ArgumentOutOfRangeException(nameof(partitionId), partitionId, $"the placement has partitions 0..{placement.Partitions - 1}");
         if (model.Lookahead <= 0) throw new ArgumentOutOfRangeException(nameof(model), model.Lookahead, "the lookahead must be positive");
         PartitionId = partitionId;
         Model = model;
@@ -171,9 +173,11 @@ public sealed class PartitionEngine
         if (promising)
         {
             var declared = _context.PromiseDeclared ? _context.DeclaredPromise : _promise[local];
-            if (silent && declared < _promise[local])
+            // Any send is at least now + lookahead, so that is the effective promise of an over-cautious one.
+            var effective = Math.Max(declared, VirtualTime.Add(ev.Time, _lookahead));
+            if (silent && effective < _promise[local])
                 throw new KernelViolationException($"entity {ev.Target} lowered its output promise from t={_promise[local]} to t={declared} while handling a non-triggering event at t={ev.Time}");
-            SetPromise(local, Math.Max(declared, VirtualTime.Add(ev.Time, _lookahead)));
+            SetPromise(local, effective);
         }
     }
 

@@ -54,7 +54,11 @@ public sealed class RandomStream
     }
 
     /// <summary>Exponential variate with the given mean (inverse transform on 1 - U, so never log(0)).</summary>
-    public double NextExponential(double mean) => -mean * Math.Log(1.0 - NextDouble());
+    public double NextExponential(double mean)
+    {
+        if (!(mean >= 0) || double.IsInfinity(mean)) throw new ArgumentOutOfRangeException(nameof(mean), mean, "the mean must be finite and >= 0");
+        return -mean * Math.Log(1.0 - NextDouble());
+    }
 
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public bool NextBernoulli(double p) => NextDouble() < p;
@@ -63,7 +67,12 @@ public sealed class RandomStream
     public (ulong, ulong, ulong, ulong) State
     {
         get => (_s0, _s1, _s2, _s3);
-        set => (_s0, _s1, _s2, _s3) = value;
+        set
+        {
+            if ((value.Item1 | value.Item2 | value.Item3 | value.Item4) == 0)
+                throw new ArgumentException("the all-zero state is not a valid xoshiro256** state (it only ever yields 0)", nameof(value));
+            (_s0, _s1, _s2, _s3) = value;
+        }
     }
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));

@@ -28,6 +28,7 @@ public static class VirtualTime
     /// <summary>Adds a non-negative delay, saturating at <see cref="Infinity"/> instead of overflowing.</summary>
     public static long Add(long time, long delay)
     {
+        if (delay < 0) throw new ArgumentOutOfRangeException(nameof(delay), delay, "a delay cannot be negative");
         var sum = time + delay;
         return sum < time ? Infinity : sum;
     }

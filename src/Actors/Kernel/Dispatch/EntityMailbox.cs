@@ -16,9 +16,14 @@ public sealed class EntityMailbox(Settings settings, Config config) : MailboxTyp
     public override IMessageQueue Create(IActorRef owner, ActorSystem system) => new EntityMessageQueue();
 }
 
-/// <summary>Thread-safe (a lock, uncontended in practice) queue with one inline slot.</summary>
+/// <summary>
+/// Thread-safe queue with one inline slot. A four-byte spin lock guards it: in practice only the owning
+/// partition's thread touches it, so the lock is never contended, and a Monitor lock measured as the
+/// largest single cost of delivering an event (its slow path ran on every call).
+/// </summary>
 public sealed class EntityMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
 {
+    private int _lock;
     private Envelope _head;
     private bool _hasHead;
     private Queue<Envelope>? _overflow;
@@ -27,7 +32,10 @@ public sealed class EntityMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
     {
         get
         {
-            lock (this) return _hasHead;
+            Enter();
+            var has = _hasHead;
+            Exit();
+            return has;
         }
     }
 
@@ -35,13 +43,17 @@ public sealed class EntityMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
     {
         get
         {
-            lock (this) return (_hasHead ? 1 : 0) + (_overflow?.Count ?? 0);
+            Enter();
+            var count = (_hasHead ? 1 : 0) + (_overflow?.Count ?? 0);
+            Exit();
+            return count;
         }
     }
 
     public void Enqueue(IActorRef receiver, Envelope envelope)
     {
-        lock (this)
+        Enter();
+        try
         {
             if (!_hasHead)
             {
@@ -53,11 +65,16 @@ public sealed class EntityMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
                 (_overflow ??= new Queue<Envelope>()).Enqueue(envelope);
             }
         }
+        finally
+        {
+            Exit();
+        }
     }
 
     public bool TryDequeue(out Envelope envelope)
     {
-        lock (this)
+        Enter();
+        try
         {
             if (!_hasHead)
             {
@@ -77,7 +94,20 @@ public sealed class EntityMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
             }
             return true;
         }
+        finally
+        {
+            Exit();
+        }
     }
+
+    private void Enter()
+    {
+        if (Interlocked.CompareExchange(ref _lock, 1, 0) == 0) return;
+        var spin = new SpinWait();
+        while (Interlocked.CompareExchange(ref _lock, 1, 0) != 0) spin.SpinOnce();
+    }
+
+    private void Exit() => Volatile.Write(ref _lock, 0);
 
     public void CleanUp(IActorRef owner, IMessageQueue deadletters)
     {
