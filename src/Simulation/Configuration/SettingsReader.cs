@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace FgsActors.Simulation.Configuration;
+
+/// <summary>
+/// Typed, range-checked reads from a <see cref="ConfigTree"/>. Every getter either returns a valid value or
+/// throws a <see cref="ConfigException"/> whose message names the key, where it was set, the expected type
+/// and range, and the text found, so that a user never has to guess what to write.
+/// </summary>
+public sealed class SettingsReader(ConfigTree tree)
+{
+    private const string AutoWord = "auto";
+
+    public ConfigTree Tree { get; } = tree;
+
+    public int GetInt(string path, int min = int.MinValue, int max = int.MaxValue) => GetInteger(path, min, max);
+
+    public long GetLong(string path, long min = long.MinValue, long max = long.MaxValue) => GetInteger(path, min, max);
+
+    public ulong GetULong(string path, ulong min = ulong.MinValue, ulong max = ulong.MaxValue) => GetInteger(path, min, max);
+
+    /// <summary>An integer, or the word <c>auto</c> (any case), which yields <paramref name="autoValue"/>.</summary>
+    public int GetIntOrAuto(string path, int min, int max, int autoValue)
+    {
+        var expected = IntegerExpectation(min, max) + $" or \"{AutoWord}\"";
+        var entry = Scalar(path, expected);
+        if (string.Equals(entry.Value, AutoWord, StringComparison.OrdinalIgnoreCase)) return autoValue;
+        return TryParseInteger<int>(entry.Value!, out var value) && value >= min && value <= max
+            ? value
+            : throw ConfigException.InvalidValue(entry, expected);
+    }
+
+    /// <summary>A finite number within the bounds; each bound is inclusive unless marked exclusive.</summary>
+    public double GetDouble(
+        string path,
+        double min = double.NegativeInfinity,
+        double max = double.PositiveInfinity,
+        bool minExclusive = false,
+        bool maxExclusive = false) =>
+        GetDouble(path, min, max, minExclusive, maxExclusive, "a number" + NumberRange(min, max, minExclusive, maxExclusive));
+
+    /// <summary>A number in [0, 1].</summary>
+    public double GetProbability(string path) => GetDouble(path, 0, 1, false, false, "a probability in [0, 1]");
+
+    /// <summary>HOCON booleans: true/false, yes/no, on/off (any case).</summary>
+    public bool GetBool(string path)
+    {
+        const string expected = "true or false (yes/no and on/off also work)";
+        var entry = Scalar(path, expected);
+        return entry.Value!.ToLowerInvariant() switch
+        {
+            "true" or "yes" or "on" => true,
+            "false" or "no" or "off" => false,
+            _ => throw ConfigException.InvalidValue(entry, expected),
+        };
+    }
+
+    /// <summary>Any scalar text (not null, not a list).</summary>
+    public string GetString(string path) => Scalar(path, "a string").Value!;
+
+    /// <summary>One of <paramref name="words"/>, matched case-insensitively; returns the word as spelled in <paramref name="words"/>.</summary>
+    public string GetEnum(string path, params string[] words)
+    {
+        var expected = "one of " + string.Join(", ", words);
+        var entry = Scalar(path, expected);
+        return words.FirstOrDefault(w => string.Equals(w, entry.Value, StringComparison.OrdinalIgnoreCase))
+            ?? throw ConfigException.InvalidValue(entry, expected);
+    }
+
+    /// <summary>A duration (see <see cref="HoconDuration"/>) as virtual-time ticks (ns), within [min, max] ticks.</summary>
+    public long GetDuration(string path, long minTicks = 0, long maxTicks = long.MaxValue)
+    {
+        var expected = "a duration such as 100ms, 1 h or 0.1s (a bare number means seconds)" + DurationRange(minTicks, maxTicks);
+        var entry = Scalar(path, expected);
+        return HoconDuration.TryParse(entry.Value!, out var ticks) && ticks >= minTicks && ticks <= maxTicks
+            ? (long)ticks
+            : throw ConfigException.InvalidValue(entry, expected);
+    }
+
+    // The leaf at path holding a non-null scalar, or an error that says what should be there.
+    private ConfigEntry Scalar(string path, string expected)
+    {
+        var entry = Tree.Find(path);
+        if (entry is null)
+        {
+            throw Tree.ObjectPaths.Contains(path)
+                ? ConfigException.FoundObject(path, Tree.Under(path).FirstOrDefault()?.Origin, expected)
+                : ConfigException.Missing(path, expected);
+        }
+        return entry.Value is null ? throw ConfigException.InvalidValue(entry, expected) : entry;
+    }
+
+    private T GetInteger<T>(string path, T min, T max)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        var expected = IntegerExpectation(min, max);
+        var entry = Scalar(path, expected);
+        return TryParseInteger<T>(entry.Value!, out var value) && value >= min && value <= max
+            ? value
+            : throw ConfigException.InvalidValue(entry, expected);
+    }
+
+    private double GetDouble(string path, double min, double max, bool minExclusive, bool maxExclusive, string expected)
+    {
+        var entry = Scalar(path, expected);
+        var ok = double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value)
+            && (minExclusive ? value > min : value >= min)
+            && (maxExclusive ? value < max : value <= max);
+        return ok ? value : throw ConfigException.InvalidValue(entry, expected);
+    }
+
+    private static bool TryParseInteger<T>(string text, out T value)
+        where T : struct, IBinaryInteger<T> =>
+        T.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    private static string IntegerExpectation<T>(T min, T max)
+        where T : IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        // Unsigned types state their floor of 0, which is not obvious from the word "integer".
+        var (hasMin, hasMax) = (min != T.MinValue || T.IsZero(min), max != T.MaxValue);
+        return "an integer" + (hasMin, hasMax) switch
+        {
+            (true, true) => $" in [{Invariant(min)}, {Invariant(max)}]",
+            (true, false) => $" >= {Invariant(min)}",
+            (false, true) => $" <= {Invariant(max)}",
+            _ => "",
+        };
+    }
+
+    private static string NumberRange(double min, double max, bool minExclusive, bool maxExclusive)
+    {
+        var (hasMin, hasMax) = (!double.IsNegativeInfinity(min), !double.IsPositiveInfinity(max));
+        return (hasMin, hasMax) switch
+        {
+            (true, true) => $" in {(minExclusive ? '(' : '[')}{Invariant(min)}, {Invariant(max)}{(maxExclusive ? ')' : ']')}",
+            (true, false) => $" {(minExclusive ? ">" : ">=")} {Invariant(min)}",
+            (false, true) => $" {(maxExclusive ? "<" : "<=")} {Invariant(max)}",
+            _ => "",
+        };
+    }
+
+    private static string DurationRange(long minTicks, long maxTicks) => (minTicks > 0, maxTicks < long.MaxValue) switch
+    {
+        (true, true) => $" in [{HoconDuration.Format(minTicks)}, {HoconDuration.Format(maxTicks)}]",
+        (true, false) => $" >= {HoconDuration.Format(minTicks)}",
+        (false, true) => $" <= {HoconDuration.Format(maxTicks)}",
+        _ => "",
+    };
+
+    private static string Invariant<T>(T value)
+        where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
+}
