@@ -1,4 +1,5 @@
 using FgsActors.Actors.Kernel;
+using FgsActors.Simulation.Configuration;
 
 namespace FgsActors.Cli;
 
@@ -18,6 +19,11 @@ public sealed class CliContext(TextWriter output, TextWriter error)
             return action();
         }
         catch (UsageException e)
+        {
+            Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ConfigException e)
         {
             Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;

@@ -17,6 +17,8 @@ public static class FgsCli
         };
         var root = new RootCommand("fgs: actor-model discrete-event simulator for federated generative learning on edge fleets")
         {
+            RunCommand.Create(cli),
+            ConfigShowCommand.Create(cli),
             bench,
         };
         var parse = root.Parse(args);

@@ -9,7 +9,21 @@ namespace FgsActors.Actors.Kernel;
 /// <param name="SetupSeconds">Creating partition and entity actors (and building the model on each node).</param>
 /// <param name="WallSeconds">The simulation itself: from the first start message to the last total.</param>
 /// <param name="Nodes">Distinct actor systems that hosted partitions.</param>
-public sealed record KernelRunReport(KernelResult Result, int Partitions, double SetupSeconds, double WallSeconds, int Nodes = 1);
+/// <param name="Memory">Garbage-collector activity of this process during the simulation itself (set-up excluded).</param>
+public sealed record KernelRunReport(KernelResult Result, int Partitions, double SetupSeconds, double WallSeconds, int Nodes = 1, GcActivity? Memory = null);
+
+/// <summary>Collections and bytes allocated by the process over an interval.</summary>
+public sealed record GcActivity(int Gen0, int Gen1, int Gen2, long AllocatedBytes)
+{
+    public static (int, int, int, long) Sample() =>
+        (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: false));
+
+    public static GcActivity Since((int Gen0, int Gen1, int Gen2, long Allocated) start)
+    {
+        var now = Sample();
+        return new GcActivity(now.Item1 - start.Gen0, now.Item2 - start.Gen1, now.Item3 - start.Gen2, now.Item4 - start.Allocated);
+    }
+}
 
 /// <summary>A model failed during the run; the message names the partition and the error.</summary>
 public sealed class KernelRunFailedException(string message) : Exception(message);
@@ -31,6 +45,7 @@ public static class KernelRunner
         var refs = await CreatePartitionsAsync(hosts, runId, spec, model, partitions, cancellation).ConfigureAwait(false);
         setup.Stop();
 
+        var gcAtStart = GcActivity.Sample();
         var completion = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var replyTo = system.ActorOf(Props.Create(() => new CompletionActor(completion)));
         var coordinator = system.ActorOf(CoordinatorActor.Props(refs, model.Lookahead, model.EndTime, replyTo, progress), runId + "-coordinator");
@@ -38,10 +53,11 @@ public static class KernelRunner
         try
         {
             var outcome = await completion.Task.ConfigureAwait(false);
+            var memory = GcActivity.Since(gcAtStart);
             return outcome switch
             {
                 KernelRunCompleted done => new KernelRunReport(done.Result, refs.Length, setup.Elapsed.TotalSeconds, done.WallSeconds,
-                    refs.Select(r => r.Path.Address).Distinct().Count()),
+                    refs.Select(r => r.Path.Address).Distinct().Count(), memory),
                 PartitionFailed failed => throw new KernelRunFailedException(failed.Error),
                 _ => throw new KernelRunFailedException($"unexpected run outcome: {outcome}"),
             };

@@ -65,6 +65,13 @@ public static class BenchPholdCommand
             json.WriteNumber("setup_s", Math.Round(engine.SetupSeconds, 4));
             json.WriteString("checksum", engine.Result.Checksum);
             json.WriteNumber("partitions", engine.Partitions);
+            if (engine.Memory is { } gc)
+            {
+                // The simulation itself (set-up excluded): collections and bytes allocated per processed event.
+                json.WriteNumber("gc_gen0", gc.Gen0);
+                json.WriteNumber("gc_gen2", gc.Gen2);
+                json.WriteNumber("alloc_bytes_per_event", Math.Round(gc.AllocatedBytes / (double)Math.Max(1, engine.Result.Events), 1));
+            }
             json.WriteEndObject();
             if (reference is not null)
             {

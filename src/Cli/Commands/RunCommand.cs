@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Reflection;
+using FgsActors.Actors.Configuration;
+using FgsActors.Actors.Kernel;
+using FgsActors.Cli.Hosting;
+using FgsActors.Simulation.Configuration;
+using FgsActors.Simulation.Results;
+using FgsActors.Simulation.Time;
+using FgsActors.Simulation.Workloads;
+
+namespace FgsActors.Cli.Commands;
+
+/// <summary>
+/// <c>fgs run</c>: loads and validates the scenario, writes config.effective.conf, runs the model on the
+/// actor kernel and writes summary.json with the run's result_hash.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "scenario file (HOCON), e.g. config/scenarios/quickstart.conf" };
+        var output = new Option<string?>("--out") { Description = "output directory (default: fgs.output.dir, else runs/<name>-<timestamp>)" };
+        var sets = CommonOptions.Set();
+        var quiet = new Option<bool>("--quiet") { Description = "no progress lines" };
+        var command = new Command("run", "run a scenario and write its results") { scenario, output, sets, quiet };
+        command.SetAction(parse => cli.Guard(() =>
+        {
+            var scenarioPath = parse.GetValue(scenario)!;
+            var loaded = HoconLoader.Load(scenarioPath, parse.GetValue(sets));
+            var settings = FgsSettings.Bind(loaded.Tree, Environment.ProcessorCount);
+            var model = WorkloadCatalog.Create(settings);
+            var dir = RunDirectory.Prepare(parse.GetValue(output), settings.Output.Dir, settings.Run.Name, DateTime.UtcNow);
+            File.WriteAllText(Path.Combine(dir, "config.effective.conf"), ConfigRenderer.Render(loaded.Tree));
+
+            var progress = parse.GetValue(quiet) ? null : new PlainProgress(cli.Error, model.EndTime, TimeSpan.FromSeconds(2));
+            if (progress is not null)
+                cli.Error.WriteLine($"fgs run {settings.Run.Name}: model {model.Name}, {model.EntityCount:N0} entities, {settings.Kernel.Partitions} partitions on {settings.Kernel.Workers} workers, until t={VirtualTime.ToSeconds(model.EndTime)}s");
+            var report = KernelRunner.RunLocalAsync(model, settings.Kernel.Partitions, settings.Kernel.Workers, progress is null ? null : progress.Report)
+                .GetAwaiter().GetResult();
+
+            var r = report.Result;
+            var hash = new ResultHash()
+                .Add("model", model.Name)
+                .Add("seed", settings.Run.Seed)
+                .Add("end_ticks", model.EndTime)
+                .Add("events", r.Events)
+                .Add("event_digest", r.EventDigest)
+                .Add("last_event_ticks", r.LastEventTime)
+                .Compute();
+            var summary = new RunSummary(Version, scenarioPath, model.Name, settings.Run.Seed, VirtualTime.ToSeconds(model.EndTime),
+                report.WallSeconds, report.SetupSeconds, r.Events, r.Windows, report.Partitions, settings.Kernel.Workers, r.Checksum, hash, Complete: true);
+            summary.Write(Path.Combine(dir, RunDirectory.SummaryFile));
+            cli.Out.WriteLine($"{r.Events:N0} events in {report.WallSeconds:F2} s ({r.Events / Math.Max(report.WallSeconds, 1e-9):N0} events/s), {r.Windows:N0} windows");
+            cli.Out.WriteLine($"result_hash {hash}");
+            cli.Out.WriteLine($"results in {dir}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static string Version =>
+        typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace FgsActors.Cli.Hosting;
+
+/// <summary>The fields of summary.json, written in this order.</summary>
+public sealed record RunSummary(
+    string FgsVersion,
+    string Scenario,
+    string Model,
+    ulong Seed,
+    double VirtualTimeSeconds,
+    double WallTimeSeconds,
+    double SetupSeconds,
+    long Events,
+    long Windows,
+    int Partitions,
+    int Workers,
+    string Checksum,
+    string ResultHash,
+    bool Complete)
+{
+    public void Write(string path)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("fgs_version", FgsVersion);
+        json.WriteString("scenario", Scenario);
+        json.WriteString("model", Model);
+        json.WriteNumber("seed", Seed);
+        json.WriteNumber("virtual_time_s", VirtualTimeSeconds);
+        json.WriteNumber("wall_time_s", Math.Round(WallTimeSeconds, 4));
+        json.WriteNumber("setup_s", Math.Round(SetupSeconds, 4));
+        json.WriteNumber("events", Events);
+        json.WriteNumber("windows", Windows);
+        json.WriteNumber("events_per_window", Math.Round(Events / (double)Math.Max(1, Windows), 2));
+        json.WriteNumber("partitions", Partitions);
+        json.WriteNumber("workers", Workers);
+        json.WriteString("checksum", Checksum);
+        json.WriteString("result_hash", ResultHash);
+        json.WriteBoolean("complete", Complete);
+        json.WriteEndObject();
+    }
+}

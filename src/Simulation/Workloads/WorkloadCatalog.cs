@@ -1,0 +1,17 @@
+using FgsActors.Simulation.Configuration;
+using FgsActors.Simulation.Kernel;
+using FgsActors.Simulation.Workloads.Phold;
+using FgsActors.Simulation.Workloads.Sparse;
+
+namespace FgsActors.Simulation.Workloads;
+
+/// <summary>Builds the model a configuration names (<c>fgs.run.model</c>). Adding a workload adds a case here.</summary>
+public static class WorkloadCatalog
+{
+    public static ISimulationModel Create(FgsSettings settings) => settings.Run.Model switch
+    {
+        RunSettings.Phold => new PholdModel(settings.ToPholdSettings()),
+        RunSettings.Sparse => new SparseModel(settings.ToSparseSettings()),
+        var other => throw new ConfigException($"config key 'fgs.run.model': unknown model '{other}'", FgsKeys.RunModel, "phold or sparse", other),
+    };
+}
