@@ -24,6 +24,12 @@ public sealed class PartitionEngine
     private readonly List<SimEvent>[] _outbox;
     private readonly EventContext _context;
     private readonly long _lookahead;
+    private readonly EventQueue _inner = new(16);
+    private SimEvent[] _slice = new SimEvent[1024];
+    private int _sliceTarget = -1;
+    private long _sliceEnd;
+    private SimEvent _hold;
+    private bool _holding;
     private bool _started;
 
     public PartitionEngine(int partitionId, ISimulationModel model, Placement placement, Func<PartitionEngine, IEntityHost>? hostFactory = null)
@@ -126,24 +132,81 @@ public sealed class PartitionEngine
     }
 
     /// <summary>
-    /// Processes, in total order, every pending event with time &lt; <paramref name="bound"/>. Stops early
-    /// at an event whose payload is still being computed and returns that payload's task; returns null when
-    /// the bound was reached.
+    /// Processes every pending event with time &lt; <paramref name="bound"/>, each entity's events in the total
+    /// order. Stops early at an event whose payload is still being computed and returns that payload's task;
+    /// returns null when the bound was reached.
+    /// <para>Work goes in slices [t, t + lookahead), t the earliest pending event: no message sent inside a
+    /// slice can land inside it, so within a slice entities are independent and only self-scheduled events
+    /// interleave with an entity's own. A slice is therefore run entity by entity, in id order (events sorted
+    /// by target, then by the event order): each entity sees exactly the order a single global heap gives it,
+    /// while memory is walked in address order instead of at random, which matters with 10^5+ entity actors.</para>
     /// </summary>
     public Task? RunUntil(long bound)
     {
         if (!_started) throw new InvalidOperationException("Start() must be called first");
         while (true)
         {
-            var fromLoud = _loud.Count > 0 && (_silent.Count == 0 || EventOrder.Compare(_loud.Peek(), _silent.Peek()) < 0);
-            var queue = fromLoud ? _loud : _silent;
-            if (queue.Count == 0) return null;
-            ref readonly var head = ref queue.Peek();
-            if (head.Time >= bound) return null;
-            if (head.Payload is Task { IsCompleted: false } pending) return pending;
-            var ev = queue.Dequeue();
-            Process(ev, silent: !fromLoud);
+            var start = NextEventTime;
+            if (start >= bound) return null;
+            var sliceEnd = Math.Min(bound, VirtualTime.Add(start, _lookahead));
+            var count = 0;
+            Task? pending = null;
+            while (HeadQueue() is { } queue)
+            {
+                ref readonly var head = ref queue.Peek();
+                if (head.Time >= sliceEnd) break;
+                if (head.Payload is Task { IsCompleted: false } task)
+                {
+                    // Hold here: events before it in the order still run; this one and later ones wait.
+                    pending = task;
+                    _hold = head;
+                    _holding = true;
+                    break;
+                }
+                if (count == _slice.Length) Array.Resize(ref _slice, count * 2);
+                _slice[count++] = queue.Dequeue();
+            }
+            if (count > 0) ProcessSlice(count, sliceEnd);
+            _holding = false;
+            if (pending is not null) return pending;
         }
+    }
+
+    private EventQueue? HeadQueue()
+    {
+        if (_loud.Count == 0) return _silent.Count == 0 ? null : _silent;
+        if (_silent.Count == 0) return _loud;
+        return EventOrder.Compare(_loud.Peek(), _silent.Peek()) < 0 ? _loud : _silent;
+    }
+
+    private void ProcessSlice(int count, long sliceEnd)
+    {
+        var slice = _slice.AsSpan(0, count);
+        slice.Sort(new TargetFirstOrder());
+        var i = 0;
+        while (i < count)
+        {
+            // Self-scheduled events of this entity that fall inside the slice are merged in order (Emit).
+            _sliceTarget = slice[i].Target;
+            _sliceEnd = sliceEnd;
+            while (true)
+            {
+                var fromSlice = i < count && slice[i].Target == _sliceTarget
+                    && (_inner.Count == 0 || EventOrder.Compare(slice[i], _inner.Peek()) < 0);
+                if (fromSlice) Process(slice[i++]);
+                else if (_inner.Count > 0) Process(_inner.Dequeue());
+                else break;
+            }
+        }
+        _sliceTarget = -1;
+        slice.Clear(); // drop payload references
+    }
+
+    /// <summary>(target, time, source, sequence): the order a slice is run in.</summary>
+    private readonly struct TargetFirstOrder : IComparer<SimEvent>
+    {
+        public int Compare(SimEvent a, SimEvent b) =>
+            a.Target != b.Target ? (a.Target < b.Target ? -1 : 1) : EventOrder.Compare(a, b);
     }
 
     /// <summary>Events produced for other partitions since the last call, per destination partition.</summary>
@@ -153,23 +216,32 @@ public sealed class PartitionEngine
 
     internal void Emit(in SimEvent ev)
     {
-        var destination = Placement.PartitionOf(ev.Target);
-        if (destination == PartitionId) EnqueueLocal(ev);
-        else _outbox[destination].Add(ev);
+        if (ev.Target == _sliceTarget && ev.Time < _sliceEnd && (!_holding || EventOrder.Compare(ev, _hold) < 0))
+        {
+            _inner.Enqueue(ev); // a self-event inside the running slice: handled before the entity's next one
+            return;
+        }
+        if ((uint)(ev.Target - FirstEntity) < (uint)EntityCount)
+        {
+            EnqueueLocal(ev);
+            return;
+        }
+        _outbox[Placement.PartitionOf(ev.Target)].Add(ev);
     }
 
     /// <summary>Digest term of one processed event; the sequential reference uses the same function.</summary>
     public static ulong EventHash(long time, int target) => StreamId.Mix((ulong)time * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)target);
 
-    private void Process(in SimEvent ev, bool silent)
+    private void Process(in SimEvent ev)
     {
         var local = ev.Target - FirstEntity;
         var promising = _promising[local];
+        var silent = promising && ev.NonTriggering;
         _context.Begin(ev.Target, local, ev.Time, promising, silent, promising ? _promise[local] : 0);
         _host.Handle(local, ev, _context);
         EventsProcessed++;
         EventDigest += EventHash(ev.Time, ev.Target);
-        LocalTime = ev.Time;
+        if (ev.Time > LocalTime) LocalTime = ev.Time;
         if (promising)
         {
             var declared = _context.PromiseDeclared ? _context.DeclaredPromise : _promise[local];
