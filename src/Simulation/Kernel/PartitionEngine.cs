@@ -26,6 +26,7 @@ public sealed class PartitionEngine
     private readonly long _lookahead;
     private readonly EventQueue _inner = new(16);
     private SimEvent[] _slice = new SimEvent[1024];
+    private ulong[] _sliceKeys = new ulong[1024];
     private int _sliceTarget = -1;
     private long _sliceEnd;
     private SimEvent _hold;
@@ -181,32 +182,30 @@ public sealed class PartitionEngine
 
     private void ProcessSlice(int count, long sliceEnd)
     {
-        var slice = _slice.AsSpan(0, count);
-        slice.Sort(new TargetFirstOrder());
+        // The slice came off the heaps in event order, so a stable sort by target gives (target, event order).
+        // Sorting (local target, position) keys as plain integers is stable and far cheaper than sorting
+        // the 48-byte events with a comparer.
+        if (_sliceKeys.Length < count) _sliceKeys = new ulong[Math.Max(count, _sliceKeys.Length * 2)];
+        var keys = _sliceKeys.AsSpan(0, count);
+        for (var k = 0; k < count; k++) keys[k] = ((ulong)(uint)(_slice[k].Target - FirstEntity) << 32) | (uint)k;
+        keys.Sort();
         var i = 0;
         while (i < count)
         {
             // Self-scheduled events of this entity that fall inside the slice are merged in order (Emit).
-            _sliceTarget = slice[i].Target;
+            _sliceTarget = _slice[(int)(uint)keys[i]].Target;
             _sliceEnd = sliceEnd;
             while (true)
             {
-                var fromSlice = i < count && slice[i].Target == _sliceTarget
-                    && (_inner.Count == 0 || EventOrder.Compare(slice[i], _inner.Peek()) < 0);
-                if (fromSlice) Process(slice[i++]);
+                var fromSlice = i < count && _slice[(int)(uint)keys[i]].Target == _sliceTarget
+                    && (_inner.Count == 0 || EventOrder.Compare(_slice[(int)(uint)keys[i]], _inner.Peek()) < 0);
+                if (fromSlice) Process(_slice[(int)(uint)keys[i++]]);
                 else if (_inner.Count > 0) Process(_inner.Dequeue());
                 else break;
             }
         }
         _sliceTarget = -1;
-        slice.Clear(); // drop payload references
-    }
-
-    /// <summary>(target, time, source, sequence): the order a slice is run in.</summary>
-    private readonly struct TargetFirstOrder : IComparer<SimEvent>
-    {
-        public int Compare(SimEvent a, SimEvent b) =>
-            a.Target != b.Target ? (a.Target < b.Target ? -1 : 1) : EventOrder.Compare(a, b);
+        _slice.AsSpan(0, count).Clear(); // drop payload references
     }
 
     /// <summary>Events produced for other partitions since the last call, per destination partition.</summary>

@@ -14,25 +14,26 @@ public sealed class PholdModel(PholdSettings settings) : ISimulationModel
     public long EndTime => Settings.EndTicks;
     public ulong Seed => Settings.Seed;
 
-    public IEntity CreateEntity(int id) => new PholdLp(Settings);
+    public IEntity CreateEntity(int id) => new PholdLp(Settings, id);
 }
 
 /// <summary>One PHOLD logical process.</summary>
-public sealed class PholdLp(PholdSettings settings) : IEntity
+public sealed class PholdLp(PholdSettings settings, int id) : IEntity
 {
     private const int JobKind = 1;
-    private RandomStream? _random;
+
+    // Created with the LP (not in Start) so the stream sits next to the entity and its actor in memory.
+    private readonly RandomStream _random = RandomStream.For(settings.Seed, id, PholdRules.StreamPurpose);
 
     public void Start(IEventContext context)
     {
-        _random = RandomStream.For(context.Seed, context.Self, PholdRules.StreamPurpose);
         for (var i = 0; i < settings.EventsPerLp; i++)
             context.Schedule(PholdRules.Delay(_random, settings), JobKind);
     }
 
     public void Handle(in SimEvent ev, IEventContext context)
     {
-        var (target, delay) = PholdRules.Next(_random!, context.Self, settings);
+        var (target, delay) = PholdRules.Next(_random, context.Self, settings);
         if (target == context.Self) context.Schedule(delay, JobKind);
         else context.Send(target, delay, JobKind);
     }
