@@ -21,10 +21,14 @@ public static class FgsCli
             ConfigShowCommand.Create(cli),
             bench,
         };
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption version) version.Action = new VersionAction();
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var problem in parse.Errors) error.WriteLine($"error: {problem.Message}");
+            foreach (var problem in parse.Errors) error.WriteLine($"error: {ParseErrorMessages.Describe(problem.Message, parse)}");
             error.WriteLine("run 'fgs --help' (or 'fgs <command> --help') for usage");
             return ExitCodes.BadInput;
         }

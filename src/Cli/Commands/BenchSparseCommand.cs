@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using FgsActors.Actors.Kernel;
 using FgsActors.Simulation.Time;
@@ -47,8 +48,13 @@ public static class BenchSparseCommand
         return command;
     }
 
-    private static long Ticks(double seconds, string option) =>
-        double.IsFinite(seconds) ? VirtualTime.FromSeconds(seconds) : throw new UsageException($"{option}: expected a finite number of seconds, found {seconds}");
+    private static long Ticks(double seconds, string option)
+    {
+        var largest = VirtualTime.ToSeconds(VirtualTime.Infinity - 1);
+        return double.IsFinite(seconds) && Math.Abs(seconds) < largest
+            ? VirtualTime.FromSeconds(seconds)
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: expected a number of seconds below {largest:E3} (the int64-nanosecond range), found {seconds}"));
+    }
 
     private static void Print(TextWriter output, SparseSettings settings, KernelRunReport report)
     {

@@ -29,7 +29,8 @@ public static class RunCommand
             var loaded = HoconLoader.Load(scenarioPath, parse.GetValue(sets));
             var settings = FgsSettings.Bind(loaded.Tree, Environment.ProcessorCount);
             var model = WorkloadCatalog.Create(settings);
-            var dir = RunDirectory.Prepare(parse.GetValue(output), settings.Output.Dir, settings.Run.Name, DateTime.UtcNow);
+            var dir = RunDirectory.Prepare(parse.GetValue(output), settings.Output.Dir,
+                loaded.Tree.Find(FgsKeys.OutputDir)?.Origin ?? "reference.conf", settings.Run.Name, DateTime.UtcNow);
             File.WriteAllText(Path.Combine(dir, "config.effective.conf"), ConfigRenderer.Render(loaded.Tree));
 
             var progress = parse.GetValue(quiet) ? null : new PlainProgress(cli.Error, model.EndTime, TimeSpan.FromSeconds(2));

@@ -10,22 +10,23 @@ public static class RunDirectory
 {
     public const string SummaryFile = "summary.json";
 
-    public static string Prepare(string? outOption, string configuredDir, string runName, DateTime utcNow)
+    /// <param name="configuredDir">fgs.output.dir ("" when unset) and where it was set, for messages.</param>
+    public static string Prepare(string? outOption, string configuredDir, string configuredOrigin, string runName, DateTime utcNow)
     {
-        var dir = !string.IsNullOrEmpty(outOption) ? outOption
-            : !string.IsNullOrEmpty(configuredDir) ? configuredDir
-            : Path.Combine("runs", $"{runName}-{utcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        var (dir, source) = !string.IsNullOrEmpty(outOption) ? (outOption, "--out")
+            : !string.IsNullOrEmpty(configuredDir) ? (configuredDir, $"config key 'fgs.output.dir' in {configuredOrigin}")
+            : (Path.Combine("runs", $"{runName}-{utcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"), "the default output directory");
         if (File.Exists(dir))
-            throw new UsageException($"--out: '{dir}' is a file; expected a directory for the run's results");
+            throw new UsageException($"{source}: '{dir}' is a file; expected a directory for the run's results");
         if (File.Exists(Path.Combine(dir, SummaryFile)))
-            throw new UsageException($"--out: '{dir}' already holds a run ({SummaryFile} exists); choose another directory so its results are kept");
+            throw new UsageException($"{source}: '{dir}' already holds a run ({SummaryFile} exists); choose another directory so its results are kept");
         try
         {
             Directory.CreateDirectory(dir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--out: cannot create directory '{dir}': {e.Message}");
+            throw new UsageException($"{source}: cannot create directory '{dir}': {e.Message}");
         }
         return dir;
     }

@@ -73,9 +73,11 @@ public sealed class SettingsReader(ConfigTree tree)
     {
         var expected = "a duration such as 100ms, 1 h or 0.1s (a bare number means seconds)" + DurationRange(minTicks, maxTicks);
         var entry = Scalar(path, expected);
-        return HoconDuration.TryParse(entry.Value!, out var ticks) && ticks >= minTicks && ticks <= maxTicks
-            ? (long)ticks
-            : throw ConfigException.InvalidValue(entry, expected);
+        var parsed = HoconDuration.TryParse(entry.Value!, out var ticks);
+        // Virtual time is int64 nanoseconds and its largest value means "never", so that value is out too.
+        if (parsed && ticks >= minTicks && ticks <= maxTicks && ticks < long.MaxValue) return (long)ticks;
+        if (parsed && ticks >= long.MaxValue) expected += " and at most 106751d (the int64-nanosecond range)";
+        throw ConfigException.InvalidValue(entry, expected);
     }
 
     // The leaf at path holding a non-null scalar, or an error that says what should be there.
@@ -96,9 +98,11 @@ public sealed class SettingsReader(ConfigTree tree)
     {
         var expected = IntegerExpectation(min, max);
         var entry = Scalar(path, expected);
-        return TryParseInteger<T>(entry.Value!, out var value) && value >= min && value <= max
-            ? value
-            : throw ConfigException.InvalidValue(entry, expected);
+        if (TryParseInteger<T>(entry.Value!, out var value) && value >= min && value <= max) return value;
+        // A whole number too large for the type would otherwise read as "expected >= 1, found 3000000000".
+        if (max == T.MaxValue && System.Numerics.BigInteger.TryParse(entry.Value!.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big) && big > System.Numerics.BigInteger.CreateChecked(max))
+            expected += $" and at most {Invariant(max)}";
+        throw ConfigException.InvalidValue(entry, expected);
     }
 
     private double GetDouble(string path, double min, double max, bool minExclusive, bool maxExclusive, string expected)

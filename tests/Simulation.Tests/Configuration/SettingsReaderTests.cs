@@ -19,11 +19,17 @@ public class SettingsReaderTests
     [InlineData("1.5")]
     [InlineData("ten")]
     [InlineData("1e3")]
-    [InlineData("2147483648")] // int.MaxValue + 1
     public void GetIntRejectsWhatIsNotAnInt(string text)
     {
         var error = Assert.Throws<ConfigException>(() => Reader(text).GetInt("fgs.k"));
         Assert.Equal($"config key 'fgs.k' in test.conf: expected an integer, found \"{text}\"", error.Message);
+    }
+
+    [Fact]
+    public void GetIntAboveTheTypeRangeStatesTheMaximum()
+    {
+        var error = Assert.Throws<ConfigException>(() => Reader("2147483648").GetInt("fgs.k")); // int.MaxValue + 1
+        Assert.Equal("config key 'fgs.k' in test.conf: expected an integer and at most 2147483647, found \"2147483648\"", error.Message);
     }
 
     [Fact]

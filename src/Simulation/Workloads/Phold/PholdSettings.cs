@@ -27,7 +27,7 @@ public sealed record PholdSettings(
         if (!(Remote >= 0 && Remote <= 1)) return ("remote", $"expected a probability in [0, 1], found {Remote}");
         if (!(LookaheadSeconds > 0) || LookaheadTicks <= 0) return ("lookahead", $"expected a positive time of at least 1 ns, found {LookaheadSeconds}");
         if (!(MeanSeconds >= LookaheadSeconds)) return ("mean", $"expected a mean delay >= the lookahead ({LookaheadSeconds}), found {MeanSeconds}");
-        if (!(EndSeconds > 0) || double.IsInfinity(EndSeconds)) return ("end", $"expected a positive finite end time, found {EndSeconds}");
+        if (!(EndSeconds > 0) || EndTicks >= VirtualTime.Infinity) return ("end", $"expected a positive end time below {VirtualTime.ToSeconds(VirtualTime.Infinity - 1):E3} s (the int64-nanosecond range), found {EndSeconds}");
         return null;
     }
 }

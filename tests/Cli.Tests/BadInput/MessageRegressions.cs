@@ -3,15 +3,15 @@ using FgsActors.Cli.Tests.Support;
 namespace FgsActors.Cli.Tests.BadInput;
 
 /// <summary>
-/// Bad-input cases where src/ does not yet meet the contract. Each is skipped so the suite stays green; the
-/// skip reason says what happens now. Remove the Skip once src/ is fixed.
+/// Bad-input cases first found failing (type names in parse errors, a run that never ended, messages that
+/// blamed the wrong key or hid the limit); kept as regression tests.
 /// </summary>
-public sealed class ReportedSrcProblems
+public sealed class MessageRegressions
 {
-    // Now: "error: Cannot parse argument 'abc' for option '--lps' as expected type 'System.Int32'." (and
+    // Was: "error: Cannot parse argument 'abc' for option '--lps' as expected type 'System.Int32'." (and
     // 'System.UInt64' for --seed, 'FgsActors.Actors.Kernel.EntityDelivery' for --delivery): System.CommandLine's
     // parse message leaks .NET type names. Expected: e.g. "--lps: expected an integer >= 1, found 'abc'".
-    [Theory(Skip = "src: System.CommandLine parse errors name .NET types (System.Int32, System.UInt64, FgsActors.Actors.Kernel.EntityDelivery)")]
+    [Theory]
     [InlineData("phold", "--lps", "abc")]
     [InlineData("phold", "--seed", "-1")]
     [InlineData("phold", "--remote", "lots")]
@@ -24,10 +24,10 @@ public sealed class ReportedSrcProblems
         BadInputAssert.AssertRejected(result, option);
     }
 
-    // Now: exit 0 path, the run never ends. PholdSettings.Validate checks double.IsInfinity(EndSeconds) but not
+    // Was: exit 0 path, the run never ends. PholdSettings.Validate checks double.IsInfinity(EndSeconds) but not
     // EndTicks == VirtualTime.Infinity, and VirtualTime.FromSeconds(1e30) saturates to Infinity, so PHOLD
     // (constant event population) runs "until never". SparseSettings.Validate does check EndTicks.
-    [Fact(Skip = "src: bench phold --end 1e30 is accepted and runs forever (EndTicks saturates to VirtualTime.Infinity; PholdSettings.Validate checks only EndSeconds)")]
+    [Fact]
     public async Task Bench_phold_end_beyond_virtual_time_range_is_bad_input()
     {
         // Bounded wait: with the bug present the run would never return.
@@ -37,9 +37,9 @@ public sealed class ReportedSrcProblems
         BadInputAssert.AssertRejected(result, "--end:");
     }
 
-    // Now: "error: --end: expected a positive finite end time, found 9223372036854775807 ns": the user typed
+    // Was: "error: --end: expected a positive finite end time, found 9223372036854775807 ns": the user typed
     // seconds (1e30); the message shows the saturated tick count instead.
-    [Fact(Skip = "src: bench sparse --end 1e30 message shows the saturated tick count 9223372036854775807 ns instead of the value given")]
+    [Fact]
     public void Bench_sparse_end_too_large_message_shows_the_value_given()
     {
         var result = Fgs.Run("bench", "sparse", "--leaves", "10", "--end", "1e30");
@@ -48,10 +48,10 @@ public sealed class ReportedSrcProblems
         Assert.DoesNotContain("9223372036854775807", result.Err, StringComparison.Ordinal);
     }
 
-    // Now: "error: --out: '/tmp/.../afile' is a file; ..." although no --out was given: the directory came from
+    // Was: "error: --out: '/tmp/.../afile' is a file; ..." although no --out was given: the directory came from
     // fgs.output.dir (RunDirectory.Prepare always says --out). Expected: the message names fgs.output.dir and
     // where it was set (file.conf:2).
-    [Fact(Skip = "src: a bad fgs.output.dir is reported as '--out: ...' although --out was not given")]
+    [Fact]
     public void Bad_output_dir_from_config_names_the_config_key()
     {
         using var temp = new TempDir();
@@ -65,10 +65,10 @@ public sealed class ReportedSrcProblems
         Assert.Equal("keep\n", File.ReadAllText(file));
     }
 
-    // Now: "config key 'fgs.phold.lps' in x.conf:2: expected an integer >= 1, found "3000000000"": 3e9 is >= 1,
+    // Was: "config key 'fgs.phold.lps' in x.conf:2: expected an integer >= 1, found "3000000000"": 3e9 is >= 1,
     // so the message contradicts itself. SettingsReader.IntegerExpectation omits the type's own maximum.
     // Expected: "expected an integer in [1, 2147483647]".
-    [Fact(Skip = "src: fgs.phold.lps = 3000000000 says 'expected an integer >= 1' (the int maximum is not stated)")]
+    [Fact]
     public void Integer_above_type_range_message_states_the_maximum()
     {
         using var temp = new TempDir();
@@ -79,18 +79,18 @@ public sealed class ReportedSrcProblems
         BadInputAssert.AssertRejected(result, "'fgs.phold.lps'", "2147483647");
     }
 
-    // Now: "expected a duration such as 100ms, 1 h or 0.1s (a bare number means seconds) >= 1ns, found "200000d"":
+    // Was: "expected a duration such as 100ms, 1 h or 0.1s (a bare number means seconds) >= 1ns, found "200000d"":
     // 200000d is >= 1ns; the real limit is the 64-bit nanosecond range (about 106751d), which is not stated.
-    [Fact(Skip = "src: fgs.run.end = 200000d says 'expected ... >= 1ns' (the largest duration is not stated)")]
+    [Fact]
     public void Duration_beyond_virtual_time_range_message_states_the_maximum()
     {
         var result = Fgs.Run("config", "show", Repo.Quickstart, "--set", "fgs.run.end=200000d");
 
-        BadInputAssert.AssertRejected(result, "'fgs.run.end'", "<=");
+        BadInputAssert.AssertRejected(result, "'fgs.run.end'", "106751d");
     }
 
-    // Now: "error: Required argument missing for command: 'run'.": names the verb, not the missing argument.
-    [Fact(Skip = "src: a missing scenario argument says \"Required argument missing for command: 'run'\" without naming <scenario>")]
+    // Was: "error: Required argument missing for command: 'run'.": names the verb, not the missing argument.
+    [Fact]
     public void Missing_scenario_argument_is_named()
     {
         var result = Fgs.Run("run");
