@@ -43,7 +43,7 @@ public class ShippedConfigTests
         var loaded = HoconLoader.Load(path);
         var settings = FgsSettings.Bind(loaded.Tree, processorCount: 2);
 
-        Assert.Equal(new RunSettings("sparse", 1UL, 2L * 3_600 * 1_000_000_000, "quickstart"), settings.Run);
+        Assert.Equal(new RunSettings("sparse", 1UL, 24L * 3_600 * 1_000_000_000, "quickstart"), settings.Run);
         Assert.Equal(1_000, settings.Sparse.Leaves);
         Assert.EndsWith("quickstart.conf:12", loaded.Tree.Find("fgs.sparse.leaves")!.Origin);
         // Keys it leaves alone come from the included reference file, not the built-in fallback.

@@ -26,7 +26,7 @@ public sealed class RunWritesSummaryAndEffectiveConfig
         Assert.Equal(Repo.Quickstart, summary.GetProperty("scenario").GetString());
         Assert.Equal("sparse", summary.GetProperty("model").GetString());
         Assert.Equal(1UL, summary.GetProperty("seed").GetUInt64());
-        Assert.Equal(7200.0, summary.GetProperty("virtual_time_s").GetDouble());
+        Assert.Equal(86_400.0, summary.GetProperty("virtual_time_s").GetDouble()); // quickstart.conf: end = 24h
         Assert.True(summary.GetProperty("wall_time_s").GetDouble() >= 0);
         Assert.True(summary.GetProperty("events").GetInt64() > 1000, "1,000 leaves for 2 h should make over 1,000 events");
         Assert.True(summary.GetProperty("windows").GetInt64() > 0);
