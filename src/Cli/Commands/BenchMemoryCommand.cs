@@ -32,18 +32,14 @@ public static class BenchMemoryCommand
                 KernelRunner.CreatePartitionsAsync([host], "mem", new ModelSpec(model.Name), model, partitionCount).GetAwaiter().GetResult();
                 var setup = watch.Elapsed.TotalSeconds;
                 var (heapAfter, rssAfter) = Measure();
-                using var stream = new MemoryStream();
-                using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                JsonOutput.WriteObject(cli.Out, json =>
                 {
-                    json.WriteStartObject();
                     json.WriteNumber("entities", count);
                     json.WriteNumber("partitions", partitionCount);
                     json.WriteNumber("heap_bytes_per_entity", Math.Round((heapAfter - heapBefore) / (double)count, 1));
                     json.WriteNumber("rss_bytes_per_entity", Math.Round((rssAfter - rssBefore) / (double)count, 1));
                     json.WriteNumber("setup_s", Math.Round(setup, 3));
-                    json.WriteEndObject();
-                }
-                cli.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                });
                 return ExitCodes.Ok;
             }
             finally

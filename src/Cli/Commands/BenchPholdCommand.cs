@@ -52,10 +52,8 @@ public static class BenchPholdCommand
 
     private static void Print(TextWriter output, PholdSettings settings, KernelRunReport engine, SequentialPhold.Result? reference)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonOutput.WriteObject(output, json =>
         {
-            json.WriteStartObject();
             json.WriteStartObject("engine");
             json.WriteNumber("events", engine.Result.Events);
             json.WriteNumber("wall_s", Math.Round(engine.WallSeconds, 4));
@@ -93,8 +91,6 @@ public static class BenchPholdCommand
             json.WriteNumber("end", settings.EndSeconds);
             json.WriteNumber("seed", settings.Seed);
             json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }

@@ -58,11 +58,9 @@ public static class BenchSparseCommand
 
     private static void Print(TextWriter output, SparseSettings settings, KernelRunReport report)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonOutput.WriteObject(output, json =>
         {
             var r = report.Result;
-            json.WriteStartObject();
             json.WriteNumber("leaves", settings.Leaves);
             json.WriteNumber("virtual_s", VirtualTime.ToSeconds(settings.EndTicks));
             json.WriteNumber("partitions", report.Partitions);
@@ -73,8 +71,6 @@ public static class BenchSparseCommand
             json.WriteNumber("wall_s", Math.Round(report.WallSeconds, 3));
             json.WriteNumber("setup_s", Math.Round(report.SetupSeconds, 3));
             json.WriteString("checksum", r.Checksum);
-            json.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }
