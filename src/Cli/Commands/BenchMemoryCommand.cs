@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using FgsActors.Simulation.Configuration;
 using FgsActors.Actors.Kernel;
 using FgsActors.Actors.Kernel.Protocol;
 using FgsActors.Simulation.Workloads.Phold;
@@ -16,7 +17,7 @@ public static class BenchMemoryCommand
     public static Command Create(CliContext cli)
     {
         var entities = new Option<int>("--entities") { Description = "idle entity actors to create", DefaultValueFactory = _ => 100_000 };
-        var partitions = new Option<int>("--partitions") { Description = "partition schedulers", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var partitions = new Option<int>("--partitions") { Description = "partition schedulers (default: 4 per CPU core)", DefaultValueFactory = _ => KernelSettings.PartitionsPerCore * Environment.ProcessorCount };
         var command = new Command("memory", "memory per idle entity actor (managed heap and resident set); prints JSON") { entities, partitions };
         command.SetAction(parse => cli.Guard(() =>
         {

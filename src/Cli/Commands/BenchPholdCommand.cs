@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using FgsActors.Simulation.Configuration;
 using FgsActors.Actors.Kernel;
 using FgsActors.Simulation.Workloads.Phold;
 
@@ -20,14 +21,15 @@ public static class BenchPholdCommand
         var mean = new Option<double>("--mean") { Description = "mean delay (lookahead + exponential), virtual seconds", DefaultValueFactory = _ => 1.0 };
         var end = new Option<double>("--end") { Description = "virtual end time, seconds", DefaultValueFactory = _ => 20.0 };
         var seed = new Option<ulong>("--seed") { Description = "run seed", DefaultValueFactory = _ => 1UL };
-        var partitions = new Option<int>("--partitions") { Description = "partition schedulers (default: CPU cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var partitions = new Option<int>("--partitions") { Description = "partition schedulers (default: 4 per CPU core, as fgs.kernel.partitions = auto)", DefaultValueFactory = _ => KernelSettings.PartitionsPerCore * Environment.ProcessorCount };
         var workers = new Option<int>("--workers") { Description = "threads running partitions (default: CPU cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noReference = new Option<bool>("--no-reference") { Description = "skip the sequential reference (for very large runs)" };
+        var warmup = new Option<bool>("--no-warmup") { Description = "skip the short warm-up run of both engines before measuring" };
         var delivery = new Option<EntityDelivery>("--delivery") { Description = "how schedulers hand events to entity actors: Direct (cell invoke) or Mailbox (Tell, inline dispatcher)", DefaultValueFactory = _ => EntityDelivery.Direct };
 
         var command = new Command("phold", "PHOLD on the actor kernel vs. a sequential binary-heap reference; prints JSON")
         {
-            lps, eventsPerLp, remote, lookahead, mean, end, seed, partitions, workers, noReference, delivery,
+            lps, eventsPerLp, remote, lookahead, mean, end, seed, partitions, workers, noReference, warmup, delivery,
         };
         command.SetAction(parse => cli.Guard(() =>
         {
@@ -37,8 +39,18 @@ public static class BenchPholdCommand
             var partitionCount = CliChecks.Positive(parse.GetValue(partitions), "--partitions");
             var workerCount = CliChecks.Positive(parse.GetValue(workers), "--workers");
 
+            var withReference = !parse.GetValue(noReference);
+            if (!parse.GetValue(warmup))
+            {
+                // The JIT compiles hot code in tiers (with profile-guided optimisation) over the first second or so;
+                // a short run of both engines first means the measured runs compare optimised code with optimised code.
+                var small = settings with { Lps = Math.Min(settings.Lps, 20_000), EndSeconds = Math.Min(settings.EndSeconds, 20) };
+                KernelRunner.RunLocalAsync(new PholdModel(small), partitionCount, workerCount, delivery: parse.GetValue(delivery)).GetAwaiter().GetResult();
+                if (withReference) SequentialPhold.Run(small);
+            }
+            // The reference runs first, on a heap the engine's actors have not filled.
+            SequentialPhold.Result? reference = withReference ? SequentialPhold.Run(settings) : null;
             var engine = KernelRunner.RunLocalAsync(new PholdModel(settings), partitionCount, workerCount, delivery: parse.GetValue(delivery)).GetAwaiter().GetResult();
-            SequentialPhold.Result? reference = parse.GetValue(noReference) ? null : SequentialPhold.Run(settings);
             Print(cli.Out, settings, engine, reference);
             if (reference is not null && (reference.Events != engine.Result.Events || reference.Digest != engine.Result.EventDigest))
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using FgsActors.Simulation.Configuration;
 using FgsActors.Actors.Kernel;
 using FgsActors.Simulation.Time;
 using FgsActors.Simulation.Workloads.Sparse;
@@ -22,7 +23,7 @@ public static class BenchSparseCommand
         var jitterMean = new Option<double>("--jitter-mean") { Description = "mean exponential jitter on top, seconds", DefaultValueFactory = _ => 0.001 };
         var end = new Option<double>("--end") { Description = "virtual end time, seconds", DefaultValueFactory = _ => 86_400.0 };
         var seed = new Option<ulong>("--seed") { Description = "run seed", DefaultValueFactory = _ => 1UL };
-        var partitions = new Option<int>("--partitions") { Description = "partition schedulers (default: CPU cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var partitions = new Option<int>("--partitions") { Description = "partition schedulers (default: 4 per CPU core, as fgs.kernel.partitions = auto)", DefaultValueFactory = _ => KernelSettings.PartitionsPerCore * Environment.ProcessorCount };
         var workers = new Option<int>("--workers") { Description = "threads running partitions (default: CPU cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("sparse", "hub + leaves with rare messages on the actor kernel; prints events per window as JSON")
         {

@@ -30,7 +30,7 @@ public class ShippedConfigTests
         var settings = FgsSettings.Bind(HoconLoader.Load(null).Tree, processorCount: 2);
 
         Assert.Equal(new RunSettings("phold", 1UL, 100L * 1_000_000_000, "default"), settings.Run);
-        Assert.Equal(new KernelSettings(2, 2), settings.Kernel);
+        Assert.Equal(new KernelSettings(8, 2), settings.Kernel); // auto: 4 partitions per core, 1 worker per core
         Assert.Equal(new PholdConfig(100_000, 1, 0.9, 100L * 1_000_000, 1_000_000_000L), settings.Phold);
         Assert.Equal(new SparseConfig(100_000, 3_600L * 1_000_000_000, 0.01, 1_000_000L, 1_000_000L), settings.Sparse);
         Assert.Equal(new OutputSettings(""), settings.Output);

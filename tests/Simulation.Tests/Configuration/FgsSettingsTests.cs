@@ -10,7 +10,7 @@ public class FgsSettingsTests
         var settings = FgsSettings.Bind(Trees.WithDefaults(), processorCount: 6);
 
         Assert.Equal(new RunSettings("phold", 1UL, 100_000_000_000L, "default"), settings.Run);
-        Assert.Equal(new KernelSettings(6, 6), settings.Kernel);
+        Assert.Equal(new KernelSettings(24, 6), settings.Kernel); // auto: 4 partitions per core, 1 worker per core
         Assert.Equal(new PholdConfig(100_000, 1, 0.9, 100_000_000L, 1_000_000_000L), settings.Phold);
         Assert.Equal(new SparseConfig(100_000, 3_600_000_000_000L, 0.01, 1_000_000L, 1_000_000L), settings.Sparse);
         Assert.Equal(new OutputSettings(""), settings.Output);
