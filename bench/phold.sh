@@ -3,6 +3,6 @@
 set -euo pipefail
 source "$(dirname "$0")/build.sh"
 for run in 1 2 3; do
-  echo "# run $run: fgs bench phold --lps 100000 --remote 0.9 --lookahead 0.1 --mean 1.0 --events-per-lp 1 --end 20 $*"
-  $FGS bench phold --lps 100000 --remote 0.9 --lookahead 0.1 --mean 1.0 --events-per-lp 1 --end 20 "$@"
+  echo "# run $run: fgs bench phold --lps 100000 --remote 0.9 --lookahead 0.1 --mean 1.0 --events-per-lp 1 --end 50 $*"
+  $FGS bench phold --lps 100000 --remote 0.9 --lookahead 0.1 --mean 1.0 --events-per-lp 1 --end 50 "$@"
 done
