@@ -1,3 +1,4 @@
+using System.Buffers;
 using Akka.Actor;
 using FgsActors.Actors.Kernel.Protocol;
 using FgsActors.Simulation.Events;
@@ -95,7 +96,8 @@ public sealed class PartitionActor : UntypedActor
                 Process();
                 break;
             case EventBatch batch:
-                if (batch.Events.Length > 0) Engine.Deliver(batch.Events);
+                if (batch.Count > 0) Engine.Deliver(batch.Span);
+                if (batch.Pooled) ArrayPool<SimEvent>.Shared.Return(batch.Events, clearArray: true);
                 _batchesReceived[batch.Round] = _batchesReceived.GetValueOrDefault(batch.Round) + 1;
                 ReportIfComplete();
                 break;
@@ -133,9 +135,19 @@ public sealed class PartitionActor : UntypedActor
         {
             if (q == _partitionId) continue;
             var outbox = Engine.Outbox(q);
-            var events = outbox.Count == 0 ? [] : outbox.ToArray();
+            EventBatch batch;
+            if (outbox.Count == 0)
+            {
+                batch = new EventBatch(_round, _partitionId, []);
+            }
+            else
+            {
+                var events = ArrayPool<SimEvent>.Shared.Rent(outbox.Count);
+                outbox.CopyTo(events);
+                batch = new EventBatch(_round, _partitionId, events, outbox.Count, Pooled: true);
+            }
             outbox.Clear();
-            _peers[q].Tell(new EventBatch(_round, _partitionId, events), Self);
+            _peers[q].Tell(batch, Self);
         }
         ReportIfComplete();
     }

@@ -55,7 +55,7 @@ public static class LocalKernel
                 if (to == from.PartitionId) continue;
                 var outbox = from.Outbox(to);
                 if (outbox.Count == 0) continue;
-                engines[to].Deliver(outbox);
+                engines[to].Deliver(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(outbox));
                 outbox.Clear();
             }
         }

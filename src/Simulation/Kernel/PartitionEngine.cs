@@ -127,9 +127,9 @@ public sealed class PartitionEngine
     }
 
     /// <summary>Adds events sent to this partition by others.</summary>
-    public void Deliver(IReadOnlyList<SimEvent> events)
+    public void Deliver(ReadOnlySpan<SimEvent> events)
     {
-        for (var i = 0; i < events.Count; i++) EnqueueLocal(events[i]);
+        foreach (ref readonly var ev in events) EnqueueLocal(ev);
     }
 
     /// <summary>

@@ -128,9 +128,9 @@ public class PartitionEngineTests
         Assert.Equal((10L, 3, 0, 1L, 7, 3L), (sent.Time, sent.Target, sent.Source, sent.Sequence, sent.Kind, sent.Data));
         Assert.Equal(VirtualTime.Infinity, right.NextEventTime);
 
-        right.Deliver(left.Outbox(1));
+        right.Deliver(left.Outbox(1).ToArray());
         Assert.Equal(10, right.NextEventTime);
-        Assert.Throws<InvalidOperationException>(() => left.Deliver(left.Outbox(1))); // entity 3 is not hosted by partition 0
+        Assert.Throws<InvalidOperationException>(() => left.Deliver(left.Outbox(1).ToArray())); // entity 3 is not hosted by partition 0
     }
 
     [Fact]

@@ -25,8 +25,21 @@ public sealed record StartPartition(IActorRef Coordinator, IActorRef[] Peers) : 
 /// <summary>Coordinator → partition: process every event below <paramref name="Bound"/> (round number <paramref name="Round"/>).</summary>
 public sealed record Grant(long Round, long Bound) : IKernelMessage;
 
-/// <summary>Partition → partition: the events it produced for the receiver in a round (often empty).</summary>
-public sealed record EventBatch(long Round, int From, SimEvent[] Events) : IKernelMessage;
+/// <summary>
+/// Partition → partition: the events it produced for the receiver in a round (often empty): the first
+/// <paramref name="Count"/> of <paramref name="Events"/>. When <paramref name="Pooled"/>, the array was rented from
+/// <see cref="System.Buffers.ArrayPool{T}.Shared"/> by the sender and the receiver returns it after use, so a dense
+/// run does not allocate an array per batch (tens of bytes per event otherwise, and the collections that follow).
+/// </summary>
+public sealed record EventBatch(long Round, int From, SimEvent[] Events, int Count, bool Pooled) : IKernelMessage
+{
+    /// <summary>A batch that owns exactly its events (nothing to return to a pool).</summary>
+    public EventBatch(long round, int from, SimEvent[] events) : this(round, from, events, events.Length, false)
+    {
+    }
+
+    public ReadOnlySpan<SimEvent> Span => Events.AsSpan(0, Count);
+}
 
 /// <summary>Partition → coordinator: round done and all incoming batches received; status for the next grant.</summary>
 public sealed record WindowDone(long Round, int Partition, long NextEventTime, long OutputBound, long Events) : IKernelMessage;

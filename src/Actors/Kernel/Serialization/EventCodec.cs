@@ -11,10 +11,10 @@ public static class EventCodec
 {
     private const byte NoPayload = 0, Bytes = 1, Floats = 2, Doubles = 3, Text = 4;
 
-    public static void WriteAll(BinaryWriter w, SimEvent[] events)
+    public static void WriteAll(BinaryWriter w, ReadOnlySpan<SimEvent> events)
     {
         w.Write(events.Length);
-        foreach (var ev in events) Write(w, ev);
+        foreach (ref readonly var ev in events) Write(w, ev);
     }
 
     public static SimEvent[] ReadAll(BinaryReader r)

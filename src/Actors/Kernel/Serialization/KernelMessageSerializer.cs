@@ -39,7 +39,7 @@ public sealed class KernelMessageSerializer(ExtendedActorSystem system) : Serial
             switch (obj)
             {
                 case Grant g: w.Write(g.Round); w.Write(g.Bound); break;
-                case EventBatch b: w.Write(b.Round); w.Write(b.From); EventCodec.WriteAll(w, b.Events); break;
+                case EventBatch b: w.Write(b.Round); w.Write(b.From); EventCodec.WriteAll(w, b.Span); break;
                 case WindowDone d: w.Write(d.Round); w.Write(d.Partition); w.Write(d.NextEventTime); w.Write(d.OutputBound); w.Write(d.Events); break;
                 case StartPartition s: WriteRef(w, s.Coordinator); WriteRefs(w, s.Peers); break;
                 case FinishPartition: break;
