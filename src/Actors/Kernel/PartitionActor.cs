@@ -42,7 +42,21 @@ public sealed class PartitionActor : UntypedActor
 
     protected override void PreStart()
     {
-        // Entity actors are created here, before any message: their creation is part of the set-up time.
+        try
+        {
+            CreateEntities();
+        }
+        catch (Exception e)
+        {
+            // The host answers the run's request with this; without it the request would wait for its timeout.
+            Context.Parent.Tell(new PartitionFailed(_partitionId, $"partition {_partitionId}: cannot create its entities: {e.GetType().Name}: {e.Message}"));
+            Context.Stop(Self);
+        }
+    }
+
+    // Entity actors are created before any message: their creation is part of the set-up time.
+    private void CreateEntities()
+    {
         var first = _placement.FirstEntity(_partitionId);
         var count = _placement.EndEntity(_partitionId) - first;
         var entities = new IActorRef[count];

@@ -39,7 +39,7 @@ public static class EventCodec
             case byte[] bytes: w.Write(Bytes); w.Write(bytes.Length); w.Write(bytes); break;
             case float[] floats: w.Write(Floats); w.Write(floats.Length); foreach (var f in floats) w.Write(f); break;
             case double[] doubles: w.Write(Doubles); w.Write(doubles.Length); foreach (var d in doubles) w.Write(d); break;
-            case string text: w.Write(Text); w.Write(text); break;
+            case string text: w.Write(Text); ExactText.Write(w, text); break;
             default:
                 throw new NotSupportedException($"an event payload of type {ev.Payload.GetType().FullName} (kind {ev.Kind}, {ev.Source} → {ev.Target}) cannot cross nodes; use byte[], float[], double[] or string, or keep both entities on one node");
         }
@@ -60,7 +60,7 @@ public static class EventCodec
             Bytes => r.ReadBytes(r.ReadInt32()),
             Floats => ReadFloats(r),
             Doubles => ReadDoubles(r),
-            Text => r.ReadString(),
+            Text => ExactText.Read(r),
             var tag => throw new InvalidDataException($"unknown event payload tag {tag}"),
         };
         return new SimEvent(time, target, source, sequence, kind, data, payload, nonTriggering);

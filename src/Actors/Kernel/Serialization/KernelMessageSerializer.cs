@@ -44,11 +44,11 @@ public sealed class KernelMessageSerializer(ExtendedActorSystem system) : Serial
                 case StartPartition s: WriteRef(w, s.Coordinator); WriteRefs(w, s.Peers); break;
                 case FinishPartition: break;
                 case PartitionFinished f: w.Write(f.Partition); w.Write(f.Events); w.Write(f.EventDigest); w.Write(f.LocalTime); break;
-                case PartitionFailed x: w.Write(x.Partition); w.Write(x.Error); break;
-                case CreatePartitions c: w.Write(c.RunId); w.Write(c.Model.Text); w.Write(c.PartitionCount); WriteInts(w, c.Partitions); break;
-                case PartitionsCreated cc: w.Write(cc.RunId); WriteInts(w, cc.Partitions); WriteRefs(w, cc.Refs); break;
+                case PartitionFailed x: w.Write(x.Partition); ExactText.Write(w, x.Error); break;
+                case CreatePartitions c: ExactText.Write(w, c.RunId); ExactText.Write(w, c.Model.Text); w.Write(c.PartitionCount); WriteInts(w, c.Partitions); break;
+                case PartitionsCreated cc: ExactText.Write(w, cc.RunId); WriteInts(w, cc.Partitions); WriteRefs(w, cc.Refs); break;
                 case PartitionReady r: w.Write(r.Partition); break;
-                case ModelSpec m: w.Write(m.Text); break;
+                case ModelSpec m: ExactText.Write(w, m.Text); break;
                 default: throw new ArgumentException($"not a kernel message: {obj.GetType()}", nameof(obj));
             }
         }
@@ -66,11 +66,11 @@ public sealed class KernelMessageSerializer(ExtendedActorSystem system) : Serial
             "S" => new StartPartition(ReadRef(r), ReadRefs(r)),
             "F" => new FinishPartition(),
             "PF" => new PartitionFinished(r.ReadInt32(), r.ReadInt64(), r.ReadUInt64(), r.ReadInt64()),
-            "X" => new PartitionFailed(r.ReadInt32(), r.ReadString()),
-            "C" => new CreatePartitions(r.ReadString(), new ModelSpec(r.ReadString()), r.ReadInt32(), ReadInts(r)),
-            "CC" => new PartitionsCreated(r.ReadString(), ReadInts(r), ReadRefs(r)),
+            "X" => new PartitionFailed(r.ReadInt32(), ExactText.Read(r)),
+            "C" => new CreatePartitions(ExactText.Read(r), new ModelSpec(ExactText.Read(r)), r.ReadInt32(), ReadInts(r)),
+            "CC" => new PartitionsCreated(ExactText.Read(r), ReadInts(r), ReadRefs(r)),
             "R" => new PartitionReady(r.ReadInt32()),
-            "M" => new ModelSpec(r.ReadString()),
+            "M" => new ModelSpec(ExactText.Read(r)),
             _ => throw new ArgumentException($"unknown kernel message manifest '{manifest}'", nameof(manifest)),
         };
     }
