@@ -27,10 +27,13 @@ public sealed class ActorEntityHost : IEntityHost
     private readonly IActorRef[] _entities;
     private readonly ActorCell?[] _cells;
     private readonly EntityCall _call = new();
+    private readonly IEntity[]? _entityObjects;
 
-    public ActorEntityHost(IActorRef[] entities, EntityDelivery delivery)
+    /// <param name="entityObjects">The entities' state objects (held by the actors), for prefetch hints only.</param>
+    public ActorEntityHost(IActorRef[] entities, EntityDelivery delivery, IEntity[]? entityObjects = null)
     {
         _entities = entities;
+        _entityObjects = entityObjects;
         _cells = new ActorCell?[entities.Length];
         if (delivery == EntityDelivery.Direct)
         {
@@ -49,6 +52,17 @@ public sealed class ActorEntityHost : IEntityHost
         _call.IsStart = false;
         _call.Event = ev;
         Deliver(localIndex, context);
+    }
+
+    public void Prefetch(int localIndex, int stage)
+    {
+        if (_cells[localIndex] is not { } cell) return;
+        if (stage > 0)
+        {
+            MemoryHint.Prefetch(cell);
+            return;
+        }
+        if (_entityObjects is { } objects) MemoryHint.Prefetch(objects[localIndex]);
     }
 
     private void Deliver(int localIndex, EventContext context)

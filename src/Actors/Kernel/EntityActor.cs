@@ -10,6 +10,7 @@ namespace FgsActors.Actors.Kernel;
 /// </summary>
 public sealed class EntityActor(IEntity entity) : UntypedActor
 {
+
     protected override void OnReceive(object message)
     {
         if (message is not EntityCall call)

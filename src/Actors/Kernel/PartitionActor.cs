@@ -60,15 +60,17 @@ public sealed class PartitionActor : UntypedActor
         var first = _placement.FirstEntity(_partitionId);
         var count = _placement.EndEntity(_partitionId) - first;
         var entities = new IActorRef[count];
+        var states = new IEntity[count];
         for (var i = 0; i < count; i++)
         {
-            var props = Akka.Actor.Props.Create(typeof(EntityActor), _model.CreateEntity(first + i)).WithDispatcher(EntityDispatcherId).WithMailbox(EntityMailboxId);
+            states[i] = _model.CreateEntity(first + i);
+            var props = Akka.Actor.Props.Create(typeof(EntityActor), states[i]).WithDispatcher(EntityDispatcherId).WithMailbox(EntityMailboxId);
             entities[i] = Context.ActorOf(props, (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         var delivery = Context.System.Settings.Config.GetString(KernelHosting.EntityDeliveryKey, "direct") == "mailbox"
             ? EntityDelivery.Mailbox
             : EntityDelivery.Direct;
-        _engine = new PartitionEngine(_partitionId, _model, _placement, _ => new ActorEntityHost(entities, delivery));
+        _engine = new PartitionEngine(_partitionId, _model, _placement, _ => new ActorEntityHost(entities, delivery, states));
         Context.Parent.Tell(new PartitionReady(_partitionId));
     }
 

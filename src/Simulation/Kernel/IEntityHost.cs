@@ -12,6 +12,15 @@ public interface IEntityHost
     void Start(int localIndex, EventContext context);
 
     void Handle(int localIndex, in SimEvent ev, EventContext context);
+
+    /// <summary>
+    /// A hint that entity <paramref name="localIndex"/> will be called soon: stage 0 is a few calls ahead,
+    /// higher stages further. Hosts whose entities live in large object graphs start loading them early so
+    /// the call does not wait on memory. The default does nothing.
+    /// </summary>
+    void Prefetch(int localIndex, int stage)
+    {
+    }
 }
 
 /// <summary>Holds the entity objects itself and calls them directly.</summary>

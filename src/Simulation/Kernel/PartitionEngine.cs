@@ -24,6 +24,7 @@ public sealed class PartitionEngine
     private readonly List<SimEvent>[] _outbox;
     private readonly EventContext _context;
     private readonly long _lookahead;
+    private const int PrefetchNear = 3, PrefetchFar = 8;
     private readonly EventQueue _inner = new(16);
     private SimEvent[] _slice = new SimEvent[1024];
     private ulong[] _sliceKeys = new ulong[1024];
@@ -199,7 +200,13 @@ public sealed class PartitionEngine
             {
                 var fromSlice = i < count && _slice[(int)(uint)keys[i]].Target == _sliceTarget
                     && (_inner.Count == 0 || EventOrder.Compare(_slice[(int)(uint)keys[i]], _inner.Peek()) < 0);
-                if (fromSlice) Process(_slice[(int)(uint)keys[i++]]);
+                if (fromSlice)
+                {
+                    // Entities run in id order, so the ones coming next are known: let the host start loading them.
+                    if (i + PrefetchNear < count) _host.Prefetch((int)(keys[i + PrefetchNear] >> 32), 0);
+                    if (i + PrefetchFar < count) _host.Prefetch((int)(keys[i + PrefetchFar] >> 32), 1);
+                    Process(_slice[(int)(uint)keys[i++]]);
+                }
                 else if (_inner.Count > 0) Process(_inner.Dequeue());
                 else break;
             }
