@@ -7,8 +7,9 @@ public sealed record KernelSettings(int Partitions, int Workers)
 {
     /// <summary>
     /// Partitions per core when <c>partitions = auto</c>. More partitions than cores keeps each partition's
-    /// events and entity actors in cache: PHOLD at 10^5 LPs on 2 cores ran 1.54 M events/s with 2 partitions
-    /// and 1.92 M with 8 (docs/benchmarks.md), while the sparse fleet kept 53 events per window.
+    /// events and entity actors in cache and balances uneven load: PHOLD at 10^5 LPs on 2 cores ran 2.35 M
+    /// events/s with 8 partitions against 2.26 M with 2 (docs/benchmarks.md), while the sparse fleet kept
+    /// 53 events per window.
     /// </summary>
     public const int PartitionsPerCore = 4;
 
