@@ -47,5 +47,8 @@ public readonly struct SimEvent
     /// <summary>Source id used for events injected by the model at start-up.</summary>
     public const int ExternalSource = -1;
 
+    /// <summary>True when the payload is a computation that has not finished yet.</summary>
+    public bool IsPending => Payload is Task { IsCompleted: false };
+
     public override string ToString() => $"t={Time} target={Target} source={Source} seq={Sequence} kind={Kind} data={Data}";
 }
