@@ -10,10 +10,14 @@ namespace FgsActors.Simulation.Kernel;
 /// actors or threads: the Actors layer wraps it in a scheduler actor, tests drive it directly.
 /// <para>Events are kept in two heaps. "Loud" events may make their target send at <c>t + lookahead</c>;
 /// "silent" ones (non-triggering events of promise-keeping entities) cannot make it send before its
-/// promise. The partition's output bound is min(earliest loud event + lookahead, earliest promise).</para>
+/// promise. The partition's output bound is min(earliest loud event + lookahead,
+/// max(earliest silent event + lookahead, earliest promise)).</para>
 /// </summary>
 public sealed class PartitionEngine
 {
+    // How many slice events ahead the host is told to start loading an entity (near: its state; far: its cell).
+    private const int PrefetchNear = 3, PrefetchFar = 8;
+
     private readonly IEntityHost _host;
     private readonly EventQueue _loud = new(1024);
     private readonly EventQueue _silent = new(1024);
@@ -24,7 +28,6 @@ public sealed class PartitionEngine
     private readonly List<SimEvent>[] _outbox;
     private readonly EventContext _context;
     private readonly long _lookahead;
-    private const int PrefetchNear = 3, PrefetchFar = 8;
     private readonly EventQueue _inner = new(16);
     private SimEvent[] _slice = new SimEvent[1024];
     private ulong[] _sliceKeys = new ulong[1024];
