@@ -29,13 +29,14 @@ public static class RunCommand
             var loaded = HoconLoader.Load(scenarioPath, parse.GetValue(sets));
             var settings = FgsSettings.Bind(loaded.Tree, Environment.ProcessorCount);
             var model = WorkloadCatalog.Create(settings);
+            var runName = RunDirectory.RunName(settings.Run.Name, loaded.Tree.Find(FgsKeys.RunName)?.Origin, scenarioPath);
             var dir = RunDirectory.Prepare(parse.GetValue(output), settings.Output.Dir,
-                loaded.Tree.Find(FgsKeys.OutputDir)?.Origin ?? "reference.conf", settings.Run.Name, DateTime.UtcNow);
+                loaded.Tree.Find(FgsKeys.OutputDir)?.Origin ?? "reference.conf", runName, DateTime.UtcNow);
             File.WriteAllText(Path.Combine(dir, "config.effective.conf"), ConfigRenderer.Render(loaded.Tree));
 
             var progress = parse.GetValue(quiet) ? null : new PlainProgress(cli.Error, model.EndTime, TimeSpan.FromSeconds(2));
             if (progress is not null)
-                cli.Error.WriteLine($"fgs run {settings.Run.Name}: model {model.Name}, {model.EntityCount:N0} entities, {settings.Kernel.Partitions} partitions on {settings.Kernel.Workers} workers, until t={VirtualTime.ToSeconds(model.EndTime)}s");
+                cli.Error.WriteLine($"fgs run {runName}: model {model.Name}, {model.EntityCount:N0} entities, {settings.Kernel.Partitions} partitions on {settings.Kernel.Workers} workers, until t={VirtualTime.ToSeconds(model.EndTime)}s");
             var report = KernelRunner.RunLocalAsync(model, settings.Kernel.Partitions, settings.Kernel.Workers, progress is null ? null : progress.Report)
                 .GetAwaiter().GetResult();
 
