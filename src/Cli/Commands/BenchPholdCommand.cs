@@ -24,12 +24,12 @@ public static class BenchPholdCommand
         var partitions = new Option<int>("--partitions") { Description = "partition schedulers (default: 4 per CPU core, as fgs.kernel.partitions = auto)", DefaultValueFactory = _ => KernelSettings.PartitionsPerCore * Environment.ProcessorCount };
         var workers = new Option<int>("--workers") { Description = "threads running partitions (default: CPU cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noReference = new Option<bool>("--no-reference") { Description = "skip the sequential reference (for very large runs)" };
-        var warmup = new Option<bool>("--no-warmup") { Description = "skip the short warm-up run of both engines before measuring" };
+        var noWarmup = new Option<bool>("--no-warmup") { Description = "skip the short warm-up run of both engines before measuring" };
         var delivery = new Option<EntityDelivery>("--delivery") { Description = "how schedulers hand events to entity actors: Direct (cell invoke) or Mailbox (Tell, inline dispatcher)", DefaultValueFactory = _ => EntityDelivery.Direct };
 
         var command = new Command("phold", "PHOLD on the actor kernel vs. a sequential binary-heap reference; prints JSON")
         {
-            lps, eventsPerLp, remote, lookahead, mean, end, seed, partitions, workers, noReference, warmup, delivery,
+            lps, eventsPerLp, remote, lookahead, mean, end, seed, partitions, workers, noReference, noWarmup, delivery,
         };
         command.SetAction(parse => cli.Guard(() =>
         {
@@ -40,7 +40,7 @@ public static class BenchPholdCommand
             var workerCount = CliChecks.Positive(parse.GetValue(workers), "--workers");
 
             var withReference = !parse.GetValue(noReference);
-            if (!parse.GetValue(warmup))
+            if (!parse.GetValue(noWarmup))
             {
                 // The JIT compiles hot code in tiers (with profile-guided optimisation) over the first second or so;
                 // a short run of both engines first means the measured runs compare optimised code with optimised code.

@@ -6,7 +6,7 @@ public sealed class ExponentialOnOff : OnOffDistribution
     /// <param name="meanS">Mean period μ, seconds (&gt; 0).</param>
     public ExponentialOnOff(double meanS)
     {
-        CheckPositive(meanS, nameof(meanS));
+        Require.Positive(meanS, nameof(meanS));
         MeanS = meanS;
     }
 
@@ -19,7 +19,7 @@ public sealed class ExponentialOnOff : OnOffDistribution
     /// <inheritdoc/>
     public override double InverseCdf(double u)
     {
-        CheckUniform(u);
+        Require.Uniform(u, nameof(u));
         return -MeanS * Math.Log(1 - u);
     }
 

@@ -31,18 +31,4 @@ public abstract class OnOffDistribution
     /// stationary from t = 0 instead of only after a warm-up.
     /// </summary>
     public abstract double ResidualInverseCdf(double u);
-
-    /// <summary>Throws unless u ∈ [0,1): u = 1 would give an infinite period.</summary>
-    protected static void CheckUniform(double u)
-    {
-        if (!(u >= 0 && u < 1))
-            throw new ArgumentOutOfRangeException(nameof(u), u, "a uniform in [0,1) is required");
-    }
-
-    /// <summary>Throws unless the value is finite and positive.</summary>
-    protected static void CheckPositive(double value, string name)
-    {
-        if (!(value > 0 && double.IsFinite(value)))
-            throw new ArgumentOutOfRangeException(name, value, "must be finite and > 0");
-    }
 }

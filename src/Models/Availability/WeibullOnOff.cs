@@ -12,8 +12,8 @@ public sealed class WeibullOnOff : OnOffDistribution
     /// <param name="scaleS">Scale λ, seconds (&gt; 0).</param>
     public WeibullOnOff(double shape, double scaleS)
     {
-        CheckPositive(shape, nameof(shape));
-        CheckPositive(scaleS, nameof(scaleS));
+        Require.Positive(shape, nameof(shape));
+        Require.Positive(scaleS, nameof(scaleS));
         Shape = shape;
         ScaleS = scaleS;
         MeanS = scaleS * SpecialFunctions.Gamma(1 + 1 / shape);
@@ -34,7 +34,7 @@ public sealed class WeibullOnOff : OnOffDistribution
     /// <summary>λ·(−ln(1 − u))^(1/k).</summary>
     public override double InverseCdf(double u)
     {
-        CheckUniform(u);
+        Require.Uniform(u, nameof(u));
         return ScaleS * Math.Pow(-Math.Log(1 - u), 1 / Shape);
     }
 
@@ -44,7 +44,7 @@ public sealed class WeibullOnOff : OnOffDistribution
     /// </summary>
     public override double ResidualInverseCdf(double u)
     {
-        CheckUniform(u);
+        Require.Uniform(u, nameof(u));
         if (u == 0) return 0;
         var z = SpecialFunctions.GammaLowerRegularizedInv(1 / Shape, u);
         return ScaleS * Math.Pow(z, 1 / Shape);

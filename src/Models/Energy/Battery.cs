@@ -36,7 +36,7 @@ public sealed class Battery
     /// <param name="stateOfCharge">initial charge as a fraction of capacity (0..1; default full)</param>
     public static Battery FromWattHours(double capacityWattHours, double stateOfCharge = 1.0)
     {
-        EnergyArgs.Positive(capacityWattHours, nameof(capacityWattHours));
+        Require.Positive(capacityWattHours, nameof(capacityWattHours));
         if (!(stateOfCharge >= 0 && stateOfCharge <= 1))
             throw new ArgumentOutOfRangeException(nameof(stateOfCharge), stateOfCharge, "stateOfCharge must be in [0, 1].");
         var capacity = EnergyUnits.WattHoursToJoules(capacityWattHours);
@@ -70,7 +70,7 @@ public sealed class Battery
     /// <param name="joules">energy requested (J, ≥ 0)</param>
     public double Drain(double joules)
     {
-        EnergyArgs.NonNegative(joules, nameof(joules));
+        Require.NonNegative(joules, nameof(joules));
         if (IsMains) return joules;
         var delivered = Math.Min(joules, _levelJoules);
         _levelJoules -= delivered;
@@ -86,7 +86,7 @@ public sealed class Battery
     /// <param name="powerWatts">constant draw (W, ≥ 0)</param>
     public double TimeUntilEmpty(double powerWatts)
     {
-        EnergyArgs.NonNegative(powerWatts, nameof(powerWatts));
+        Require.NonNegative(powerWatts, nameof(powerWatts));
         if (IsMains) return double.PositiveInfinity;
         if (IsEmpty) return 0;
         if (powerWatts == 0) return double.PositiveInfinity;
@@ -102,7 +102,7 @@ public sealed class Battery
     /// <param name="powerWatts">constant draw from now on (W, ≥ 0)</param>
     public double DeathInstant(double nowSeconds, double powerWatts)
     {
-        EnergyArgs.NonNegative(nowSeconds, nameof(nowSeconds));
+        Require.NonNegative(nowSeconds, nameof(nowSeconds));
         return nowSeconds + TimeUntilEmpty(powerWatts);
     }
 

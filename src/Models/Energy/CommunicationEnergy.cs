@@ -11,18 +11,18 @@ public static class CommunicationEnergy
     public const double BitsPerByte = 8.0;
 
     /// <summary>Size in bits of a payload of <paramref name="bytes"/> bytes.</summary>
-    public static double BitsFromBytes(double bytes) => EnergyArgs.NonNegative(bytes, nameof(bytes)) * BitsPerByte;
+    public static double BitsFromBytes(double bytes) => Require.NonNegative(bytes, nameof(bytes)) * BitsPerByte;
 
     /// <summary>Transfer time s/r (s).</summary>
     /// <param name="bits">s, payload (bit, ≥ 0)</param>
     /// <param name="rateBitsPerSecond">r, link rate (bit/s, &gt; 0)</param>
     public static double TransferSeconds(double bits, double rateBitsPerSecond) =>
-        EnergyArgs.NonNegative(bits, nameof(bits)) / EnergyArgs.Positive(rateBitsPerSecond, nameof(rateBitsPerSecond));
+        Require.NonNegative(bits, nameof(bits)) / Require.Positive(rateBitsPerSecond, nameof(rateBitsPerSecond));
 
     /// <summary>Transmit energy E = p·s/r (J).</summary>
     /// <param name="transmitPowerWatts">p, radio power while transmitting (W, ≥ 0)</param>
     /// <param name="bits">s, payload (bit, ≥ 0)</param>
     /// <param name="rateBitsPerSecond">r, link rate (bit/s, &gt; 0)</param>
     public static double TransferJoules(double transmitPowerWatts, double bits, double rateBitsPerSecond) =>
-        EnergyArgs.NonNegative(transmitPowerWatts, nameof(transmitPowerWatts)) * TransferSeconds(bits, rateBitsPerSecond);
+        Require.NonNegative(transmitPowerWatts, nameof(transmitPowerWatts)) * TransferSeconds(bits, rateBitsPerSecond);
 }

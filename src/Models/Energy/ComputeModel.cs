@@ -24,12 +24,12 @@ public static class ComputeModel
     /// <param name="samples">samples on the device (count, ≥ 0)</param>
     /// <param name="localEpochs">local epochs per round (count, ≥ 0)</param>
     public static double SamplePasses(double samples, double localEpochs) =>
-        EnergyArgs.NonNegative(samples, nameof(samples)) * EnergyArgs.NonNegative(localEpochs, nameof(localEpochs));
+        Require.NonNegative(samples, nameof(samples)) * Require.NonNegative(localEpochs, nameof(localEpochs));
 
     /// <summary>CPU cycles c·D (cycles).</summary>
     public static double Cycles(double cyclesPerSample, double samplePasses) =>
-        EnergyArgs.NonNegative(cyclesPerSample, nameof(cyclesPerSample))
-        * EnergyArgs.NonNegative(samplePasses, nameof(samplePasses));
+        Require.NonNegative(cyclesPerSample, nameof(cyclesPerSample))
+        * Require.NonNegative(samplePasses, nameof(samplePasses));
 
     /// <summary>T_cmp = c·D/f (s).</summary>
     /// <param name="cyclesPerSample">c, CPU cycles per sample (cycles, ≥ 0)</param>
@@ -38,7 +38,7 @@ public static class ComputeModel
     public static double TrainingSeconds(double cyclesPerSample, double samplePasses, double frequencyHz)
     {
         var cycles = Cycles(cyclesPerSample, samplePasses);
-        return cycles / EnergyArgs.Positive(frequencyHz, nameof(frequencyHz));
+        return cycles / Require.Positive(frequencyHz, nameof(frequencyHz));
     }
 
     /// <summary>E_cmp = κ·c·D·f² (J).</summary>
@@ -53,8 +53,8 @@ public static class ComputeModel
         double switchedCapacitance = DefaultSwitchedCapacitance)
     {
         var cycles = Cycles(cyclesPerSample, samplePasses);
-        var f = EnergyArgs.Positive(frequencyHz, nameof(frequencyHz));
-        return EnergyArgs.NonNegative(switchedCapacitance, nameof(switchedCapacitance)) * cycles * f * f;
+        var f = Require.Positive(frequencyHz, nameof(frequencyHz));
+        return Require.NonNegative(switchedCapacitance, nameof(switchedCapacitance)) * cycles * f * f;
     }
 
     /// <summary>
@@ -66,8 +66,8 @@ public static class ComputeModel
         double frequencyHz,
         double switchedCapacitance = DefaultSwitchedCapacitance)
     {
-        var f = EnergyArgs.Positive(frequencyHz, nameof(frequencyHz));
-        return EnergyArgs.NonNegative(switchedCapacitance, nameof(switchedCapacitance)) * f * f * f;
+        var f = Require.Positive(frequencyHz, nameof(frequencyHz));
+        return Require.NonNegative(switchedCapacitance, nameof(switchedCapacitance)) * f * f * f;
     }
 
     /// <summary>
@@ -78,8 +78,8 @@ public static class ComputeModel
     /// <param name="flops">floating-point operations of the whole local work (FLOP, ≥ 0)</param>
     /// <param name="effectiveFlopsPerSecond">sustained throughput (FLOP/s, &gt; 0)</param>
     public static double TrainingSecondsFromFlops(double flops, double effectiveFlopsPerSecond) =>
-        EnergyArgs.NonNegative(flops, nameof(flops))
-        / EnergyArgs.Positive(effectiveFlopsPerSecond, nameof(effectiveFlopsPerSecond));
+        Require.NonNegative(flops, nameof(flops))
+        / Require.Positive(effectiveFlopsPerSecond, nameof(effectiveFlopsPerSecond));
 
     /// <summary>
     /// Energy under the FLOP model, where no κ applies: active power × T (J), with the tier's
@@ -89,6 +89,6 @@ public static class ComputeModel
     /// <param name="effectiveFlopsPerSecond">sustained throughput (FLOP/s, &gt; 0)</param>
     /// <param name="activePowerWatts">power drawn while training (W, ≥ 0)</param>
     public static double TrainingJoulesFromFlops(double flops, double effectiveFlopsPerSecond, double activePowerWatts) =>
-        EnergyArgs.NonNegative(activePowerWatts, nameof(activePowerWatts))
+        Require.NonNegative(activePowerWatts, nameof(activePowerWatts))
         * TrainingSecondsFromFlops(flops, effectiveFlopsPerSecond);
 }

@@ -22,7 +22,7 @@ public sealed class DiurnalWindowRecharge : RechargePolicy
         // likely a config slip than an intent, so refuse rather than guess.
         if (windowEndHour == windowStartHour)
             throw new ArgumentOutOfRangeException(nameof(windowEndHour), windowEndHour, "windowEndHour must differ from windowStartHour.");
-        EnergyArgs.Finite(utcOffsetHours, nameof(utcOffsetHours));
+        Require.Finite(utcOffsetHours, nameof(utcOffsetHours));
 
         WindowStartHour = windowStartHour;
         WindowEndHour = windowEndHour;

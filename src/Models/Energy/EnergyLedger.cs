@@ -19,21 +19,21 @@ public sealed class EnergyLedger
     public double TotalJoules => ComputeJoules + CommunicationJoules + IdleJoules;
 
     /// <summary>Adds compute energy (J, ≥ 0).</summary>
-    public void AddCompute(double joules) => ComputeJoules += EnergyArgs.NonNegative(joules, nameof(joules));
+    public void AddCompute(double joules) => ComputeJoules += Require.NonNegative(joules, nameof(joules));
 
     /// <summary>Adds communication energy (J, ≥ 0).</summary>
-    public void AddCommunication(double joules) => CommunicationJoules += EnergyArgs.NonNegative(joules, nameof(joules));
+    public void AddCommunication(double joules) => CommunicationJoules += Require.NonNegative(joules, nameof(joules));
 
     /// <summary>Adds idle energy (J, ≥ 0).</summary>
-    public void AddIdle(double joules) => IdleJoules += EnergyArgs.NonNegative(joules, nameof(joules));
+    public void AddIdle(double joules) => IdleJoules += Require.NonNegative(joules, nameof(joules));
 
     /// <summary>Adds every component of <paramref name="energy"/> (each J, ≥ 0).</summary>
     public void Add(EnergyBreakdown energy)
     {
         // Validate all three before mutating, so a bad argument leaves the ledger untouched.
-        EnergyArgs.NonNegative(energy.ComputeJoules, "energy.ComputeJoules");
-        EnergyArgs.NonNegative(energy.CommunicationJoules, "energy.CommunicationJoules");
-        EnergyArgs.NonNegative(energy.IdleJoules, "energy.IdleJoules");
+        Require.NonNegative(energy.ComputeJoules, "energy.ComputeJoules");
+        Require.NonNegative(energy.CommunicationJoules, "energy.CommunicationJoules");
+        Require.NonNegative(energy.IdleJoules, "energy.IdleJoules");
         ComputeJoules += energy.ComputeJoules;
         CommunicationJoules += energy.CommunicationJoules;
         IdleJoules += energy.IdleJoules;

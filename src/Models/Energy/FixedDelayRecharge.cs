@@ -5,7 +5,7 @@ public sealed class FixedDelayRecharge : RechargePolicy
 {
     internal FixedDelayRecharge(double delaySeconds)
     {
-        DelaySeconds = EnergyArgs.NonNegative(delaySeconds, nameof(delaySeconds));
+        DelaySeconds = Require.NonNegative(delaySeconds, nameof(delaySeconds));
     }
 
     /// <summary>Delay from death to full charge (s).</summary>

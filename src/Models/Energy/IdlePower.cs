@@ -11,5 +11,5 @@ public static class IdlePower
     /// <param name="idlePowerWatts">P_idle (W, ≥ 0)</param>
     /// <param name="seconds">Δt (s, ≥ 0)</param>
     public static double Joules(double idlePowerWatts, double seconds) =>
-        EnergyArgs.NonNegative(idlePowerWatts, nameof(idlePowerWatts)) * EnergyArgs.NonNegative(seconds, nameof(seconds));
+        Require.NonNegative(idlePowerWatts, nameof(idlePowerWatts)) * Require.NonNegative(seconds, nameof(seconds));
 }

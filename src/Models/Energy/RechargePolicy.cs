@@ -39,7 +39,7 @@ public abstract class RechargePolicy
     /// </summary>
     /// <param name="deathTimeSeconds">virtual time of death (s, finite, ≥ 0)</param>
     public double NextRechargeCompletion(double deathTimeSeconds) =>
-        Completion(EnergyArgs.NonNegative(deathTimeSeconds, nameof(deathTimeSeconds)));
+        Completion(Require.NonNegative(deathTimeSeconds, nameof(deathTimeSeconds)));
 
     /// <summary>Policy-specific completion time for a validated death time.</summary>
     private protected abstract double Completion(double deathTimeSeconds);

@@ -39,24 +39,24 @@ public sealed record HardwareTier
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(radio);
-        HardwareArgs.Positive(minCpuHz, nameof(minCpuHz), $"tier {name}: minimum CPU frequency (Hz)");
-        HardwareArgs.Positive(maxCpuHz, nameof(maxCpuHz), $"tier {name}: maximum CPU frequency (Hz)");
+        Require.Positive(minCpuHz, nameof(minCpuHz), $"tier {name}: minimum CPU frequency (Hz)");
+        Require.Positive(maxCpuHz, nameof(maxCpuHz), $"tier {name}: maximum CPU frequency (Hz)");
         if (minCpuHz > maxCpuHz)
             throw new ArgumentException($"tier {name}: minimum CPU frequency {minCpuHz} Hz exceeds the maximum {maxCpuHz} Hz", nameof(minCpuHz));
-        HardwareArgs.Positive(flopsPerCycle, nameof(flopsPerCycle), $"tier {name}: FLOP per cycle");
+        Require.Positive(flopsPerCycle, nameof(flopsPerCycle), $"tier {name}: FLOP per cycle");
         if (ramBytes <= 0)
             throw new ArgumentOutOfRangeException(nameof(ramBytes), ramBytes, $"tier {name}: RAM (bytes) must be > 0");
         if (reservedRamBytes < 0 || reservedRamBytes >= ramBytes)
             throw new ArgumentOutOfRangeException(nameof(reservedRamBytes), reservedRamBytes,
                 $"tier {name}: reserved RAM (bytes) must lie in [0, RAM = {ramBytes})");
-        if (batteryWh is { } wh) HardwareArgs.Positive(wh, nameof(batteryWh), $"tier {name}: battery capacity (Wh)");
-        HardwareArgs.NonNegative(idlePowerW, nameof(idlePowerW), $"tier {name}: idle power (W)");
-        HardwareArgs.NonNegative(activePowerW, nameof(activePowerW), $"tier {name}: active power (W)");
+        if (batteryWh is { } wh) Require.Positive(wh, nameof(batteryWh), $"tier {name}: battery capacity (Wh)");
+        Require.NonNegative(idlePowerW, nameof(idlePowerW), $"tier {name}: idle power (W)");
+        Require.NonNegative(activePowerW, nameof(activePowerW), $"tier {name}: active power (W)");
         if (activePowerW < idlePowerW)
             throw new ArgumentException($"tier {name}: active power {activePowerW} W is below idle power {idlePowerW} W", nameof(activePowerW));
-        HardwareArgs.NonNegative(switchedCapacitance, nameof(switchedCapacitance), $"tier {name}: switched capacitance κ");
+        Require.NonNegative(switchedCapacitance, nameof(switchedCapacitance), $"tier {name}: switched capacitance κ");
         if (acceleratorFlopsPerSecond is { } acc)
-            HardwareArgs.Positive(acc, nameof(acceleratorFlopsPerSecond), $"tier {name}: accelerator FLOP/s");
+            Require.Positive(acc, nameof(acceleratorFlopsPerSecond), $"tier {name}: accelerator FLOP/s");
 
         Name = name;
         MinCpuHz = minCpuHz;
@@ -116,7 +116,7 @@ public sealed record HardwareTier
 
     /// <summary>Effective CPU training throughput at <paramref name="cpuHz"/>, FLOP/s = FLOP per cycle × f.</summary>
     public double CpuFlopsPerSecond(double cpuHz) =>
-        FlopsPerCycle * HardwareArgs.Positive(cpuHz, nameof(cpuHz), "CPU frequency (Hz)");
+        FlopsPerCycle * Require.Positive(cpuHz, nameof(cpuHz), "CPU frequency (Hz)");
 
     /// <summary>
     /// κ that makes the DVFS dynamic power κ·f³ equal the measured load increase (active − idle) at f_max,

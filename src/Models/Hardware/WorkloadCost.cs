@@ -22,11 +22,11 @@ public sealed record WorkloadCost
 
     /// <summary>A cost in CPU cycles per sample (cycles, ≥ 0).</summary>
     public static WorkloadCost FromCycles(double cyclesPerSample) =>
-        new(HardwareArgs.NonNegative(cyclesPerSample, nameof(cyclesPerSample), "cycles per sample"), null);
+        new(Require.NonNegative(cyclesPerSample, nameof(cyclesPerSample), "cycles per sample"), null);
 
     /// <summary>A cost in FLOPs per sample, forward + backward (FLOP, ≥ 0).</summary>
     public static WorkloadCost FromFlops(double flopsPerSample) =>
-        new(null, HardwareArgs.NonNegative(flopsPerSample, nameof(flopsPerSample), "FLOPs per sample"));
+        new(null, Require.NonNegative(flopsPerSample, nameof(flopsPerSample), "FLOPs per sample"));
 
     /// <summary>Cycles per sample when given as cycles; null otherwise.</summary>
     public double? CyclesPerSample { get; }
@@ -51,7 +51,7 @@ public sealed record WorkloadCost
         ArgumentNullException.ThrowIfNull(tier);
         if (FlopsPerSample is { } flops && tier.AcceleratorFlopsPerSecond is { } rate)
         {
-            var total = flops * HardwareArgs.NonNegative(samplePasses, nameof(samplePasses), "sample passes");
+            var total = flops * Require.NonNegative(samplePasses, nameof(samplePasses), "sample passes");
             var seconds = ComputeModel.TrainingSecondsFromFlops(total, rate);
             var joules = ComputeModel.TrainingJoulesFromFlops(total, rate, tier.ActivePowerW);
             return new TrainingEstimate(seconds, joules, seconds > 0 ? tier.ActivePowerW : 0, UsesAccelerator: true);

@@ -23,7 +23,7 @@ public sealed record NoJitter : JitterDistribution
 {
     public override double Sample(double u)
     {
-        UniformArgument.Check(u, nameof(u));
+        Require.Uniform(u, nameof(u));
         return 0.0;
     }
 
@@ -57,7 +57,7 @@ public sealed record NormalJitter : JitterDistribution
 
     public override double Sample(double u)
     {
-        UniformArgument.Check(u, nameof(u));
+        Require.Uniform(u, nameof(u));
         var a = -MeanS / StdDevS; // truncation point in standard units
         double z;
         if (a <= 0.0)
@@ -111,7 +111,7 @@ public sealed record LogNormalJitter : JitterDistribution
     public double Sigma { get; }
 
     // u = 0 gives Φ⁻¹(0) = −∞ and exp(−∞) = 0: the infimum, which is the right limit.
-    public override double Sample(double u) => Math.Exp(Mu + Sigma * Normal.InvCDF(0.0, 1.0, UniformArgument.Check(u, nameof(u))));
+    public override double Sample(double u) => Math.Exp(Mu + Sigma * Normal.InvCDF(0.0, 1.0, Require.Uniform(u, nameof(u))));
 
     public override double MinimumS => 0.0;
 }
@@ -138,7 +138,7 @@ public sealed record ParetoJitter : JitterDistribution
     /// <summary>Scale x_m, s: the smallest value.</summary>
     public double ScaleS { get; }
 
-    public override double Sample(double u) => ScaleS * Math.Pow(1.0 - UniformArgument.Check(u, nameof(u)), -1.0 / Shape);
+    public override double Sample(double u) => ScaleS * Math.Pow(1.0 - Require.Uniform(u, nameof(u)), -1.0 / Shape);
 
     public override double MinimumS => ScaleS;
 }

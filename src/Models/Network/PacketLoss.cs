@@ -87,11 +87,11 @@ public sealed record PacketLoss
         while (packet < packets - 1) // no draw once the last packet is settled
         {
             // Packets that get through first time before the next one that does not: P(G ≥ g) = (1 − q)^g.
-            var gap = GeometricAtLeast(UniformArgument.Check(uniform(), nameof(uniform)), 1.0 - q);
+            var gap = GeometricAtLeast(Require.Uniform(uniform(), nameof(uniform)), 1.0 - q);
             if (gap >= packets - 1 - packet) break;
             packet += gap + 1;
             // This packet lost its first attempt; further losses are geometric again.
-            var losses = 1 + GeometricAtLeast(UniformArgument.Check(uniform(), nameof(uniform)), q);
+            var losses = 1 + GeometricAtLeast(Require.Uniform(uniform(), nameof(uniform)), q);
             var size = packet == packets - 1 ? bits - packet * PacketBits : PacketBits;
             if (losses > MaxRetries)
             {
