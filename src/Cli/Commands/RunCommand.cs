@@ -29,7 +29,7 @@ public static class RunCommand
             var loaded = HoconLoader.Load(scenarioPath, parse.GetValue(sets));
             var settings = FgsSettings.Bind(loaded.Tree, Environment.ProcessorCount);
             var model = WorkloadCatalog.Create(settings);
-            var runName = RunDirectory.RunName(settings.Run.Name, loaded.Tree.Find(FgsKeys.RunName)?.Origin, scenarioPath);
+            var runName = RunDirectory.RunName(settings.Run.Name, scenarioPath);
             var dir = RunDirectory.Prepare(parse.GetValue(output), settings.Output.Dir,
                 loaded.Tree.Find(FgsKeys.OutputDir)?.Origin ?? "reference.conf", runName, DateTime.UtcNow);
             File.WriteAllText(Path.Combine(dir, "config.effective.conf"), ConfigRenderer.Render(loaded.Tree));

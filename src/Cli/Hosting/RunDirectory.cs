@@ -1,3 +1,4 @@
+using FgsActors.Simulation.Configuration;
 using System.Globalization;
 
 namespace FgsActors.Cli.Hosting;
@@ -11,17 +12,11 @@ public static class RunDirectory
     public const string SummaryFile = "summary.json";
 
     /// <summary>
-    /// The run's name: fgs.run.name when the scenario or a --set gives one, else the scenario file's name, so
-    /// an unnamed scenario's results land in runs/&lt;scenario&gt;-&lt;time&gt; rather than runs/default-&lt;time&gt;.
+    /// The run's name: fgs.run.name, unless it is still reference.conf's placeholder "default"; then the
+    /// scenario file's name, so an unnamed scenario's results land in runs/&lt;scenario&gt;-&lt;time&gt;.
     /// </summary>
-    /// <param name="nameOrigin">Where fgs.run.name was set (reference.conf when nobody overrode it).</param>
-    public static string RunName(string configuredName, string? nameOrigin, string scenarioPath)
-    {
-        var origin = nameOrigin ?? "";
-        var fromReference = origin == "reference.conf" || origin.EndsWith("reference.conf", StringComparison.Ordinal)
-            || origin.Contains("reference.conf:", StringComparison.Ordinal);
-        return fromReference ? Path.GetFileNameWithoutExtension(scenarioPath) : configuredName;
-    }
+    public static string RunName(string configuredName, string scenarioPath) =>
+        configuredName == RunSettings.DefaultName ? Path.GetFileNameWithoutExtension(scenarioPath) : configuredName;
 
     /// <param name="configuredDir">fgs.output.dir ("" when unset) and where it was set, for messages.</param>
     public static string Prepare(string? outOption, string configuredDir, string configuredOrigin, string runName, DateTime utcNow)

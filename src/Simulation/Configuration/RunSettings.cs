@@ -10,6 +10,9 @@ public sealed record RunSettings(string Model, ulong Seed, long EndTicks, string
     public const string Phold = "phold";
     public const string Sparse = "sparse";
 
+    /// <summary>reference.conf's placeholder name: a run still called this is named after its scenario file.</summary>
+    public const string DefaultName = "default";
+
     // The name becomes part of a directory name, so it must be one valid path segment on every OS.
     private static readonly char[] ForbiddenInName = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
 

@@ -2,17 +2,17 @@ using FgsActors.Cli.Hosting;
 
 namespace FgsActors.Cli.Tests.Run;
 
-/// <summary>An unnamed scenario's results go to runs/&lt;scenario file name&gt;-&lt;time&gt;; a name given anywhere wins.</summary>
+/// <summary>An unnamed scenario's results go to runs/&lt;scenario file name&gt;-&lt;time&gt;; any other name wins.</summary>
 public sealed class RunNameDefaultsToTheScenarioFile
 {
     [Theory]
-    [InlineData("default", "reference.conf", "config/scenarios/my-study.conf", "my-study")]
-    [InlineData("default", "/repo/config/reference.conf:27", "/tmp/churn.conf", "churn")]
-    [InlineData("quickstart", "/repo/config/scenarios/quickstart.conf:7", "config/scenarios/quickstart.conf", "quickstart")]
-    [InlineData("sweep-a", "--set", "config/scenarios/quickstart.conf", "sweep-a")]
-    public void NameComesFromConfigOnlyWhenSomebodySetIt(string configured, string origin, string scenario, string expected)
+    [InlineData("default", "config/scenarios/my-study.conf", "my-study")]
+    [InlineData("default", "/tmp/churn.conf", "churn")]
+    [InlineData("quickstart", "config/scenarios/quickstart.conf", "quickstart")]
+    [InlineData("sweep-a", "config/scenarios/quickstart.conf", "sweep-a")]
+    public void NameComesFromConfigUnlessItIsThePlaceholder(string configured, string scenario, string expected)
     {
-        Assert.Equal(expected, RunDirectory.RunName(configured, origin, scenario));
+        Assert.Equal(expected, RunDirectory.RunName(configured, scenario));
     }
 
     [Fact]
