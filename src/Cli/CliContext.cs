@@ -1,3 +1,4 @@
+using FgsActors.Models.Fleet;
 using FgsActors.Actors.Kernel;
 using FgsActors.Simulation.Configuration;
 
@@ -24,6 +25,11 @@ public sealed class CliContext(TextWriter output, TextWriter error)
             return ExitCodes.BadInput;
         }
         catch (ConfigException e)
+        {
+            Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (FleetInputException e)
         {
             Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;

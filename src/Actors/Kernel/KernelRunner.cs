@@ -51,7 +51,7 @@ public static class KernelRunner
         var gcAtStart = GcActivity.Sample();
         var completion = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var replyTo = system.ActorOf(Props.Create(() => new CompletionActor(completion)));
-        var coordinator = system.ActorOf(CoordinatorActor.Props(refs, model.Lookahead, model.EndTime, replyTo, progress), runId + "-coordinator");
+        var coordinator = system.ActorOf(CoordinatorActor.Props(refs, model.RemoteLookahead, model.EndTime, replyTo, progress), runId + "-coordinator");
         await using var registration = cancellation.Register(() => completion.TrySetCanceled(cancellation)).ConfigureAwait(false);
         try
         {
@@ -81,7 +81,7 @@ public static class KernelRunner
         ISimulationModel model, int partitions, CancellationToken cancellation = default)
     {
         if (hosts.Count == 0) throw new ArgumentException("at least one partition host is needed", nameof(hosts));
-        var placement = new Placement(model.EntityCount, partitions);
+        var placement = Placement.For(model, partitions);
         var requests = new List<Task<object>>();
         for (var h = 0; h < hosts.Count; h++)
         {

@@ -63,7 +63,7 @@ public sealed class PartitionHostActor(Func<ModelSpec, ISimulationModel> resolve
             Sender.Tell(new PartitionFailed(-1, $"node {Self.Path.Address}: cannot build the model: {e.Message}"), Self);
             return;
         }
-        var placement = new Placement(model.EntityCount, create.PartitionCount);
+        var placement = Placement.For(model, create.PartitionCount);
         var refs = new IActorRef[create.Partitions.Length];
         var pending = new PendingCreation(Sender, create.Partitions, refs, new HashSet<int>(create.Partitions));
         _pending[create.RunId] = pending;

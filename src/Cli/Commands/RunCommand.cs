@@ -4,6 +4,7 @@ using FgsActors.Actors.Configuration;
 using FgsActors.Actors.Kernel;
 using FgsActors.Cli.Hosting;
 using FgsActors.Simulation.Configuration;
+using FgsActors.Simulation.Federation;
 using FgsActors.Simulation.Results;
 using FgsActors.Simulation.Time;
 using FgsActors.Simulation.Workloads;
@@ -41,6 +42,8 @@ public static class RunCommand
                 .GetAwaiter().GetResult();
 
             var r = report.Result;
+            var fleet = model is FleetModel fleetModel ? FleetResults.Collect(fleetModel) : null;
+            if (fleet is not null) FleetOutputs.WriteTables(fleet, dir);
             var hash = new ResultHash()
                 .Add("model", model.Name)
                 .Add("seed", settings.Run.Seed)
@@ -48,9 +51,13 @@ public static class RunCommand
                 .Add("events", r.Events)
                 .Add("event_digest", r.EventDigest)
                 .Add("last_event_ticks", r.LastEventTime)
+                .Add("fleet_digest", fleet?.Digest() ?? "")
                 .Compute();
             var summary = new RunSummary(Version, scenarioPath, model.Name, settings.Run.Seed, VirtualTime.ToSeconds(model.EndTime),
-                report.WallSeconds, report.SetupSeconds, r.Events, r.Windows, report.Partitions, settings.Kernel.Workers, r.Checksum, hash, Complete: true);
+                report.WallSeconds, report.SetupSeconds, r.Events, r.Windows, report.Partitions, settings.Kernel.Workers, r.Checksum, hash, Complete: true)
+            {
+                Totals = fleet is null ? null : json => FleetOutputs.WriteTotals(fleet, json),
+            };
             summary.Write(Path.Combine(dir, RunDirectory.SummaryFile));
             cli.Out.WriteLine($"{r.Events:N0} events in {report.WallSeconds:F2} s ({r.Events / Math.Max(report.WallSeconds, 1e-9):N0} events/s), {r.Windows:N0} windows");
             cli.Out.WriteLine($"result_hash {hash}");

@@ -19,6 +19,9 @@ public sealed record RunSummary(
     string ResultHash,
     bool Complete)
 {
+    /// <summary>Model-specific totals written after the common fields (e.g. the fleet's energy and bytes).</summary>
+    public Action<Utf8JsonWriter>? Totals { get; init; }
+
     public void Write(string path)
     {
         using var stream = File.Create(path);
@@ -39,6 +42,7 @@ public sealed record RunSummary(
         json.WriteString("checksum", Checksum);
         json.WriteString("result_hash", ResultHash);
         json.WriteBoolean("complete", Complete);
+        Totals?.Invoke(json);
         json.WriteEndObject();
     }
 }

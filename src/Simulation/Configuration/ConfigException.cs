@@ -41,6 +41,20 @@ public class ConfigException(
     public static ConfigException Missing(string key, string expected) =>
         new($"config key '{key}' is missing (expected {expected}); reference.conf should define every key", key, expected);
 
+    /// <summary>
+    /// A key that a user-named section (e.g. a tier under <c>fgs.fleet.tiers</c>) must set but does not; sections the
+    /// user adds get no defaults from the reference configuration.
+    /// </summary>
+    /// <param name="key">Full path of the missing key.</param>
+    /// <param name="section">What the section is, as the message names it, e.g. <c>tier 'jetson-orin'</c>.</param>
+    /// <param name="sectionOrigin">Where the section was defined, when known.</param>
+    /// <param name="requirement">What the section must set, e.g. <c>every field: min-cpu-hz, max-cpu-hz, ...</c>.</param>
+    public static ConfigException MissingInSection(string key, string section, string? sectionOrigin, string requirement)
+    {
+        var where = sectionOrigin is null ? "" : $" (defined in {sectionOrigin})";
+        return new ConfigException($"config key '{key}' is missing: {section}{where} must set {requirement}", key, "a value", "nothing", sectionOrigin);
+    }
+
     /// <summary><c>unknown config key 'K' in ORIGIN; did you mean 'S'?</c>; origin and suggestion are optional.</summary>
     public static ConfigException UnknownKey(string key, string? origin, string? suggestion)
     {

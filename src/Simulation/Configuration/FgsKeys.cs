@@ -3,11 +3,16 @@ namespace FgsActors.Simulation.Configuration;
 /// <summary>
 /// Every key the simulator reads under <c>fgs</c>. Binding reads through these constants and
 /// <see cref="All"/> is the list that unknown keys are checked (and "did you mean" is computed) against,
-/// so a key cannot be read without also being accepted. config/reference.conf documents each one.
+/// so a key cannot be read without also being accepted. Keys whose names the user chooses (tier names
+/// under <c>fgs.fleet.mix</c> and <c>fgs.fleet.tiers</c>) are accepted through <see cref="Patterns"/>.
+/// config/reference.conf documents each one.
 /// </summary>
 public static class FgsKeys
 {
     public const string Root = "fgs";
+
+    /// <summary>A path segment in a <see cref="Patterns"/> entry that stands for any one name chosen by the user.</summary>
+    public const string TierWildcard = "<tier>";
 
     public const string RunName = "fgs.run.name";
     public const string RunModel = "fgs.run.model";
@@ -29,7 +34,106 @@ public static class FgsKeys
     public const string SparseLatencyMin = "fgs.sparse.latency-min";
     public const string SparseJitterMean = "fgs.sparse.jitter-mean";
 
+    public const string FleetDevices = "fgs.fleet.devices";
+    public const string FleetTierAssignment = "fgs.fleet.tier-assignment";
+    public const string FleetRamSigma = "fgs.fleet.ram-sigma";
+    public const string FleetBatterySigma = "fgs.fleet.battery-sigma";
+    public const string FleetDistanceMin = "fgs.fleet.distance-min";
+    public const string FleetDistanceMax = "fgs.fleet.distance-max";
+    public const string FleetDeviceTable = "fgs.fleet.device-table";
+
+    /// <summary>Section whose keys are tier names and whose values are fractions of the fleet.</summary>
+    public const string FleetMix = "fgs.fleet.mix";
+
+    /// <summary>Section holding one section per tier, each with every field of <see cref="TierFields"/>.</summary>
+    public const string FleetTiers = "fgs.fleet.tiers";
+
+    public const string WorkloadParameters = "fgs.workload.parameters";
+    public const string WorkloadBytesPerParameter = "fgs.workload.bytes-per-parameter";
+    public const string WorkloadFlopsPerSample = "fgs.workload.flops-per-sample";
+    public const string WorkloadCyclesPerSample = "fgs.workload.cycles-per-sample";
+    public const string WorkloadActivationBytesPerSample = "fgs.workload.activation-bytes-per-sample";
+    public const string WorkloadBatchSize = "fgs.workload.batch-size";
+    public const string WorkloadOptimizer = "fgs.workload.optimizer";
+    public const string WorkloadSamplesPerDevice = "fgs.workload.samples-per-device";
+    public const string WorkloadSamplesSigma = "fgs.workload.samples-sigma";
+    public const string WorkloadLocalEpochs = "fgs.workload.local-epochs";
+
+    public const string NetworkBackhaulLatency = "fgs.network.backhaul-latency";
+    public const string NetworkJitter = "fgs.network.jitter";
+    public const string NetworkJitterMean = "fgs.network.jitter-mean";
+    public const string NetworkJitterStd = "fgs.network.jitter-std";
+    public const string NetworkJitterMedian = "fgs.network.jitter-median";
+    public const string NetworkJitterSigma = "fgs.network.jitter-sigma";
+    public const string NetworkJitterShape = "fgs.network.jitter-shape";
+    public const string NetworkJitterScale = "fgs.network.jitter-scale";
+    public const string NetworkPacketLoss = "fgs.network.packet-loss";
+    public const string NetworkPacketBytes = "fgs.network.packet-bytes";
+    public const string NetworkMaxRetries = "fgs.network.max-retries";
+    public const string NetworkRetryDelay = "fgs.network.retry-delay";
+    public const string NetworkDownCapacity = "fgs.network.down-capacity-bps";
+    public const string NetworkUpCapacity = "fgs.network.up-capacity-bps";
+    public const string NetworkControlBytes = "fgs.network.control-bytes";
+
+    public const string ChurnModel = "fgs.churn.model";
+    public const string ChurnOnDistribution = "fgs.churn.on-distribution";
+    public const string ChurnOffDistribution = "fgs.churn.off-distribution";
+    public const string ChurnMeanOnline = "fgs.churn.mean-online";
+    public const string ChurnMeanOffline = "fgs.churn.mean-offline";
+    public const string ChurnWeibullShapeOn = "fgs.churn.weibull-shape-on";
+    public const string ChurnWeibullShapeOff = "fgs.churn.weibull-shape-off";
+    public const string ChurnDiurnal = "fgs.churn.diurnal";
+    public const string ChurnDiurnalPeakHour = "fgs.churn.diurnal-peak-hour";
+    public const string ChurnDiurnalAmplitude = "fgs.churn.diurnal-amplitude";
+    public const string ChurnDiurnalTarget = "fgs.churn.diurnal-target";
+    public const string ChurnTrace = "fgs.churn.trace";
+
+    public const string BatteryInitialCharge = "fgs.battery.initial-charge";
+    public const string BatteryRecharge = "fgs.battery.recharge";
+    public const string BatteryRechargeDelay = "fgs.battery.recharge-delay";
+    public const string BatteryChargeWindowStartHour = "fgs.battery.charge-window-start-hour";
+    public const string BatteryChargeWindowEndHour = "fgs.battery.charge-window-end-hour";
+
+    public const string AggregatorMode = "fgs.aggregator.mode";
+    public const string AggregatorClientsPerRound = "fgs.aggregator.clients-per-round";
+    public const string AggregatorOverCommit = "fgs.aggregator.over-commit";
+    public const string AggregatorDeadline = "fgs.aggregator.deadline";
+    public const string AggregatorStragglerPolicy = "fgs.aggregator.straggler-policy";
+    public const string AggregatorTargetUpdates = "fgs.aggregator.target-updates";
+    public const string AggregatorCheckInPeriod = "fgs.aggregator.check-in-period";
+    public const string AggregatorBufferSize = "fgs.aggregator.buffer-size";
+    public const string AggregatorConcurrency = "fgs.aggregator.concurrency";
+
     public const string OutputDir = "fgs.output.dir";
+
+    /// <summary>Fields of one tier section, <c>fgs.fleet.tiers.&lt;tier&gt;.&lt;field&gt;</c>; every tier sets all of them.</summary>
+    public static class TierFields
+    {
+        public const string MinCpuHz = "min-cpu-hz";
+        public const string MaxCpuHz = "max-cpu-hz";
+        public const string FlopsPerCycle = "flops-per-cycle";
+        public const string RamMb = "ram-mb";
+        public const string ReservedRamMb = "reserved-ram-mb";
+        public const string BatteryWh = "battery-wh";
+        public const string IdlePowerW = "idle-power-w";
+        public const string ActivePowerW = "active-power-w";
+        public const string Radio = "radio";
+        public const string SwitchedCapacitance = "switched-capacitance";
+        public const string AcceleratorFlops = "accelerator-flops";
+
+        /// <summary>Every field, in the order reference.conf lists them.</summary>
+        public static IReadOnlyList<string> All { get; } =
+        [
+            MinCpuHz, MaxCpuHz, FlopsPerCycle, RamMb, ReservedRamMb, BatteryWh,
+            IdlePowerW, ActivePowerW, Radio, SwitchedCapacitance, AcceleratorFlops,
+        ];
+    }
+
+    /// <summary>The path of a tier's field: <c>fgs.fleet.tiers.NAME.FIELD</c>.</summary>
+    public static string TierField(string tier, string field) => $"{FleetTiers}.{tier}.{field}";
+
+    /// <summary>The path of a tier's fraction in the mix: <c>fgs.fleet.mix.NAME</c>.</summary>
+    public static string MixShare(string tier) => $"{FleetMix}.{tier}";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -37,6 +141,25 @@ public static class FgsKeys
         KernelPartitions, KernelWorkers,
         PholdLps, PholdEventsPerLp, PholdRemote, PholdLookahead, PholdMean,
         SparseLeaves, SparseMeanGap, SparseSendFraction, SparseLatencyMin, SparseJitterMean,
+        FleetDevices, FleetTierAssignment, FleetRamSigma, FleetBatterySigma, FleetDistanceMin, FleetDistanceMax, FleetDeviceTable,
+        WorkloadParameters, WorkloadBytesPerParameter, WorkloadFlopsPerSample, WorkloadCyclesPerSample,
+        WorkloadActivationBytesPerSample, WorkloadBatchSize, WorkloadOptimizer, WorkloadSamplesPerDevice,
+        WorkloadSamplesSigma, WorkloadLocalEpochs,
+        NetworkBackhaulLatency, NetworkJitter, NetworkJitterMean, NetworkJitterStd, NetworkJitterMedian, NetworkJitterSigma,
+        NetworkJitterShape, NetworkJitterScale, NetworkPacketLoss, NetworkPacketBytes, NetworkMaxRetries, NetworkRetryDelay,
+        NetworkDownCapacity, NetworkUpCapacity, NetworkControlBytes,
+        ChurnModel, ChurnOnDistribution, ChurnOffDistribution, ChurnMeanOnline, ChurnMeanOffline, ChurnWeibullShapeOn,
+        ChurnWeibullShapeOff, ChurnDiurnal, ChurnDiurnalPeakHour, ChurnDiurnalAmplitude, ChurnDiurnalTarget, ChurnTrace,
+        BatteryInitialCharge, BatteryRecharge, BatteryRechargeDelay, BatteryChargeWindowStartHour, BatteryChargeWindowEndHour,
+        AggregatorMode, AggregatorClientsPerRound, AggregatorOverCommit, AggregatorDeadline, AggregatorStragglerPolicy,
+        AggregatorTargetUpdates, AggregatorCheckInPeriod, AggregatorBufferSize, AggregatorConcurrency,
         OutputDir,
     ];
+
+    /// <summary>
+    /// Keys with a user-chosen segment, written with <see cref="TierWildcard"/> in its place: a tier's fraction in the
+    /// mix, and each field of a tier definition.
+    /// </summary>
+    public static IReadOnlyList<string> Patterns { get; } =
+        [MixShare(TierWildcard), .. TierFields.All.Select(field => TierField(TierWildcard, field))];
 }

@@ -1,7 +1,7 @@
 namespace FgsActors.Simulation.Configuration;
 
 /// <summary>What to run: the workload, its seed, when virtual time stops, and the run's name.</summary>
-/// <param name="Model"><see cref="Phold"/> or <see cref="Sparse"/>.</param>
+/// <param name="Model"><see cref="Phold"/>, <see cref="Sparse"/> or <see cref="Fleet"/>.</param>
 /// <param name="Seed">Master seed; every random stream derives from it.</param>
 /// <param name="EndTicks">Virtual end time in ticks (ns).</param>
 /// <param name="Name">Label used in output directory names and results.</param>
@@ -9,6 +9,7 @@ public sealed record RunSettings(string Model, ulong Seed, long EndTicks, string
 {
     public const string Phold = "phold";
     public const string Sparse = "sparse";
+    public const string Fleet = "fleet";
 
     /// <summary>reference.conf's placeholder name: a run still called this is named after its scenario file.</summary>
     public const string DefaultName = "default";
@@ -24,7 +25,7 @@ public sealed record RunSettings(string Model, ulong Seed, long EndTicks, string
             throw ConfigException.InvalidValue(reader.Tree.Find(FgsKeys.RunName)!, "a non-empty name without / \\ : * ? \" < > | or control characters");
         }
         return new RunSettings(
-            reader.GetEnum(FgsKeys.RunModel, Phold, Sparse),
+            reader.GetEnum(FgsKeys.RunModel, Phold, Sparse, Fleet),
             reader.GetULong(FgsKeys.RunSeed),
             reader.GetDuration(FgsKeys.RunEnd, minTicks: 1),
             name);

@@ -40,6 +40,24 @@ public sealed class SettingsReader(ConfigTree tree)
         bool maxExclusive = false) =>
         GetDouble(path, min, max, minExclusive, maxExclusive, "a number" + NumberRange(min, max, minExclusive, maxExclusive));
 
+    /// <summary>
+    /// A finite number within the bounds (as <see cref="GetDouble(string, double, double, bool, bool)"/>), or
+    /// <paramref name="word"/> (any case), which yields null: <c>unlimited</c>, <c>mains</c>, <c>none</c>, <c>auto</c>.
+    /// </summary>
+    public double? GetDoubleOrWord(
+        string path,
+        string word,
+        double min = double.NegativeInfinity,
+        double max = double.PositiveInfinity,
+        bool minExclusive = false,
+        bool maxExclusive = false)
+    {
+        var expected = "a number" + NumberRange(min, max, minExclusive, maxExclusive) + $" or \"{word}\"";
+        var entry = Scalar(path, expected);
+        if (string.Equals(entry.Value, word, StringComparison.OrdinalIgnoreCase)) return null;
+        return GetDouble(path, min, max, minExclusive, maxExclusive, expected);
+    }
+
     /// <summary>A number in [0, 1].</summary>
     public double GetProbability(string path) => GetDouble(path, 0, 1, false, false, "a probability in [0, 1]");
 
@@ -59,6 +77,12 @@ public sealed class SettingsReader(ConfigTree tree)
     /// <summary>Any scalar text (not null, not a list).</summary>
     public string GetString(string path) => Scalar(path, "a string").Value!;
 
+    /// <summary>
+    /// A file path (any scalar text), resolved against the directory of the config file that set it (see
+    /// <see cref="ConfigPaths.Resolve"/>); empty stays empty.
+    /// </summary>
+    public string GetPath(string path) => ConfigPaths.Resolve(Scalar(path, "a file path (empty for none)"));
+
     /// <summary>One of <paramref name="words"/>, matched case-insensitively; returns the word as spelled in <paramref name="words"/>.</summary>
     public string GetEnum(string path, params string[] words)
     {
@@ -66,6 +90,14 @@ public sealed class SettingsReader(ConfigTree tree)
         var entry = Scalar(path, expected);
         return words.FirstOrDefault(w => string.Equals(w, entry.Value, StringComparison.OrdinalIgnoreCase))
             ?? throw ConfigException.InvalidValue(entry, expected);
+    }
+
+    /// <summary>One of the words of <paramref name="choices"/> (as <see cref="GetEnum(string, string[])"/>), as the value it stands for.</summary>
+    public T GetChoice<T>(string path, IReadOnlyList<(string Word, T Value)> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var word = GetEnum(path, choices.Select(c => c.Word).ToArray());
+        return choices.First(c => c.Word == word).Value;
     }
 
     /// <summary>A duration (see <see cref="HoconDuration"/>) as virtual-time ticks (ns), within [min, max] ticks.</summary>

@@ -55,6 +55,8 @@ public sealed class EventContext : IEventContext
             throw new KernelViolationException($"entity {Self} sent a message to {target} at t={Now} with delay {delay} ticks, below the lookahead of {Lookahead} ticks");
         if ((uint)target >= (uint)_engine.Placement.EntityCount)
             throw new KernelViolationException($"entity {Self} sent a message to unknown entity {target} (ids run from 0 to {_engine.Placement.EntityCount - 1})");
+        if (delay < _engine.RemoteLookahead && !_engine.Hosts(target))
+            throw new KernelViolationException($"entity {Self} sent a message to {target} on another partition at t={Now} with delay {delay} ticks, below the remote lookahead of {_engine.RemoteLookahead} ticks (the model must keep such pairs together)");
         var time = Time.VirtualTime.Add(Now, delay);
         if (_handlingSilent && time < _promiseBefore)
             throw new KernelViolationException($"entity {Self} promised no output before t={_promiseBefore} but sent a message at t={time} while handling a non-triggering event at t={Now}");

@@ -20,5 +20,15 @@ public interface ISimulationModel
 
     ulong Seed { get; }
 
+    /// <summary>
+    /// Minimum delay of any message between entities on different partitions, in ticks (≥ <see cref="Lookahead"/>).
+    /// Synchronisation windows use this one; a model whose short hops stay inside a partition (see
+    /// <see cref="KeepsWithPrevious"/>) gets windows as long as its long hops. The kernel checks every send.
+    /// </summary>
+    long RemoteLookahead => Lookahead;
+
+    /// <summary>True when entity <paramref name="id"/> must be placed on the same partition as entity id − 1.</summary>
+    bool KeepsWithPrevious(int id) => false;
+
     IEntity CreateEntity(int id);
 }

@@ -11,7 +11,7 @@ public static class LocalKernel
 {
     public static KernelResult Run(ISimulationModel model, int partitions)
     {
-        var placement = new Placement(model.EntityCount, partitions);
+        var placement = Placement.For(model, partitions);
         var engines = new PartitionEngine[placement.Partitions];
         for (var p = 0; p < engines.Length; p++) engines[p] = new PartitionEngine(p, model, placement);
         foreach (var engine in engines) engine.Start();
@@ -24,7 +24,7 @@ public static class LocalKernel
         {
             for (var p = 0; p < engines.Length; p++) statuses[p] = engines[p].Status;
             if (WindowRules.Finished(statuses, model.EndTime)) break;
-            WindowRules.ComputeGrants(statuses, model.Lookahead, model.EndTime, grants);
+            WindowRules.ComputeGrants(statuses, model.RemoteLookahead, model.EndTime, grants);
             windows++;
             for (var p = 0; p < engines.Length; p++)
             {

@@ -28,6 +28,7 @@ public sealed class PartitionEngine
     private readonly List<SimEvent>[] _outbox;
     private readonly EventContext _context;
     private readonly long _lookahead;
+    private readonly long _remoteLookahead;
     private readonly EventQueue _inner = new(16);
     private SimEvent[] _slice = new SimEvent[1024];
     private ulong[] _sliceKeys = new ulong[1024];
@@ -50,6 +51,9 @@ public sealed class PartitionEngine
         FirstEntity = placement.FirstEntity(partitionId);
         EntityCount = placement.EndEntity(partitionId) - FirstEntity;
         _lookahead = model.Lookahead;
+        _remoteLookahead = model.RemoteLookahead;
+        if (_remoteLookahead < _lookahead)
+            throw new ArgumentOutOfRangeException(nameof(model), _remoteLookahead, $"the remote lookahead must be at least the lookahead ({_lookahead} ticks)");
         _sequence = new long[EntityCount];
         _promising = new bool[EntityCount];
         _promise = new long[EntityCount];
@@ -87,16 +91,23 @@ public sealed class PartitionEngine
     {
         get
         {
-            // A message comes from handling an event at time t, so it is at or after t + lookahead; a
-            // silent event additionally cannot produce one before its entity's promise. The max with the
-            // earliest silent event keeps stale, over-cautious promises from stalling the run.
-            var loud = AfterLookahead(_loud.PeekTime);
-            var silent = AfterLookahead(_silent.PeekTime);
+            // A message to another partition comes from handling an event at time t, possibly after hops
+            // inside this one, so it is at or after t + remote lookahead; a silent event additionally cannot
+            // produce one before its entity's promise. The max with the earliest silent event keeps stale,
+            // over-cautious promises from stalling the run.
+            var loud = AfterRemoteLookahead(_loud.PeekTime);
+            var silent = AfterRemoteLookahead(_silent.PeekTime);
             return Math.Min(loud, Math.Max(silent, EarliestPromise()));
         }
     }
 
-    private long AfterLookahead(long time) => time == VirtualTime.Infinity ? VirtualTime.Infinity : VirtualTime.Add(time, _lookahead);
+    private long AfterRemoteLookahead(long time) => time == VirtualTime.Infinity ? VirtualTime.Infinity : VirtualTime.Add(time, _remoteLookahead);
+
+    /// <summary>Minimum delay of a message to an entity on another partition (ticks).</summary>
+    public long RemoteLookahead => _remoteLookahead;
+
+    /// <summary>True when <paramref name="entity"/> lives on this partition.</summary>
+    public bool Hosts(int entity) => (uint)(entity - FirstEntity) < (uint)EntityCount;
 
     private long EarliestPromise()
     {

@@ -1,4 +1,5 @@
 using FgsActors.Simulation.Configuration;
+using FgsActors.Simulation.Federation;
 using FgsActors.Simulation.Kernel;
 using FgsActors.Simulation.Workloads.Phold;
 using FgsActors.Simulation.Workloads.Sparse;
@@ -12,6 +13,7 @@ public static class WorkloadCatalog
     {
         RunSettings.Phold => new PholdModel(settings.ToPholdSettings()),
         RunSettings.Sparse => new SparseModel(settings.ToSparseSettings()),
-        var other => throw new ConfigException($"config key 'fgs.run.model': unknown model '{other}'", FgsKeys.RunModel, "phold or sparse", other),
+        RunSettings.Fleet => new FleetModel(settings.ToFleetScenario()),
+        var other => throw new ConfigException($"config key 'fgs.run.model': unknown model '{other}'", FgsKeys.RunModel, "phold, sparse or fleet", other),
     };
 }

@@ -1,4 +1,5 @@
 using FgsActors.Actors.Configuration;
+using FgsActors.Models.Hardware;
 using FgsActors.Simulation.Configuration;
 
 namespace FgsActors.Actors.Tests.Configuration;
@@ -20,9 +21,20 @@ public class ShippedConfigTests
     [Fact]
     public void TheReferenceDefinesExactlyTheKeysTheBinderReads()
     {
-        var tree = HoconLoader.Load(null).Tree;
-        Assert.Equal(FgsKeys.All.Order(StringComparer.Ordinal), tree.Under("fgs").Select(e => e.Path));
+        var paths = HoconLoader.Load(null).Tree.Under("fgs").Select(e => e.Path).ToList();
+        Assert.Equal(FgsKeys.All.Order(StringComparer.Ordinal), paths.Where(p => !IsTierKey(p)));
+
+        // Keys named by tiers: a fraction for each built-in tier, and every field of each.
+        var tiers = TierCatalog.All.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(tiers.Select(FgsKeys.MixShare), paths.Where(p => p.StartsWith(FgsKeys.FleetMix + ".", StringComparison.Ordinal)));
+        Assert.Equal(
+            tiers.SelectMany(t => FgsKeys.TierFields.All.Select(f => FgsKeys.TierField(t, f))).Order(StringComparer.Ordinal),
+            paths.Where(p => p.StartsWith(FgsKeys.FleetTiers + ".", StringComparison.Ordinal)));
     }
+
+    /// <summary>True for keys whose names include a tier name (under fgs.fleet.mix and fgs.fleet.tiers).</summary>
+    internal static bool IsTierKey(string path) =>
+        path.StartsWith(FgsKeys.FleetMix + ".", StringComparison.Ordinal) || path.StartsWith(FgsKeys.FleetTiers + ".", StringComparison.Ordinal);
 
     [Fact]
     public void TheReferenceBindsToTheDocumentedDefaults()
@@ -37,15 +49,15 @@ public class ShippedConfigTests
     }
 
     [Fact]
-    public void QuickstartIsASmallSparseRun()
+    public void QuickstartIsASmallFleetRun()
     {
         var path = RepositoryFiles.PathOf("config/scenarios/quickstart.conf");
         var loaded = HoconLoader.Load(path);
         var settings = FgsSettings.Bind(loaded.Tree, processorCount: 2);
 
-        Assert.Equal(new RunSettings("sparse", 1UL, 24L * 3_600 * 1_000_000_000, "quickstart"), settings.Run);
-        Assert.Equal(1_000, settings.Sparse.Leaves);
-        Assert.EndsWith("quickstart.conf:12", loaded.Tree.Find("fgs.sparse.leaves")!.Origin);
+        Assert.Equal(new RunSettings("fleet", 1UL, 2L * 3_600 * 1_000_000_000, "quickstart"), settings.Run);
+        Assert.Equal(1_000, settings.Fleet.Devices);
+        Assert.EndsWith("quickstart.conf:" + LineOf("config/scenarios/quickstart.conf", "devices = 1000"), loaded.Tree.Find("fgs.fleet.devices")!.Origin);
         // Keys it leaves alone come from the included reference file, not the built-in fallback.
         Assert.EndsWith("reference.conf:" + LineOf("config/reference.conf", "mean-gap = 1h"), loaded.Tree.Find("fgs.sparse.mean-gap")!.Origin);
     }

@@ -22,7 +22,7 @@ public sealed class ConfigShowPrintsEffectiveConfigWithOrigins
             var leaf = key.Split('.')[^1];
             Assert.Matches(new Regex($@"(?m)^\s+{Regex.Escape(leaf)} = .+  # \S+"), result.Out);
         }
-        Assert.Matches(new Regex(@"(?m)^\s+leaves = 1000  # .*quickstart\.conf:\d+$"), result.Out);
+        Assert.Matches(new Regex(@"(?m)^\s+devices = 1000  # .*quickstart\.conf:\d+$"), result.Out);
         Assert.Matches(new Regex(@"(?m)^\s+seed = 1  # .*reference\.conf(:\d+)?$"), result.Out);
     }
 

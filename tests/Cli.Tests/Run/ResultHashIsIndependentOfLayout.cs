@@ -10,7 +10,8 @@ public sealed class ResultHashIsIndependentOfLayout
 {
     public static TheoryData<string, string[]> Workloads => new()
     {
-        { "sparse", [] }, // quickstart: 1,000 leaves, 2 h
+        { "fleet", [] }, // quickstart: 1,000 devices with churn, jitter and packet loss, 2 h
+        { "sparse", ["fgs.run.model=sparse", "fgs.sparse.leaves=1000", "fgs.run.end=2h"] },
         { "phold", ["fgs.run.model=phold", "fgs.phold.lps=2000", "fgs.run.end=5s"] },
     };
 
@@ -34,5 +35,25 @@ public sealed class ResultHashIsIndependentOfLayout
         Assert.Equal(one, four);
         Assert.Equal(one, seven);
         Assert.NotEqual(one, otherSeed);
+    }
+}
+
+/// <summary>The fleet issue's determinism grid: partitions {1, 4, 16} × workers {1, 2} give one result_hash.</summary>
+public sealed class FleetHashIsIndependentOfLayout
+{
+    [Fact]
+    public void Quickstart_hash_is_the_same_for_partitions_1_4_16_and_workers_1_2()
+    {
+        using var temp = new TempDir();
+        var hashes = new List<string>();
+        foreach (var partitions in new[] { 1, 4, 16 })
+        {
+            foreach (var workers in new[] { 1, 2 })
+            {
+                var summary = Summary.RunAndRead(temp, Repo.Quickstart, $"fgs.kernel.partitions={partitions}", $"fgs.kernel.workers={workers}");
+                hashes.Add(summary.GetProperty("result_hash").GetString()!);
+            }
+        }
+        Assert.Single(hashes.Distinct());
     }
 }

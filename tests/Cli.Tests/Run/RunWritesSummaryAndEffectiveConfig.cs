@@ -24,11 +24,11 @@ public sealed class RunWritesSummaryAndEffectiveConfig
         var summary = Summary.Read(outDir);
         Assert.Equal(RunCommand.Version, summary.GetProperty("fgs_version").GetString());
         Assert.Equal(Repo.Quickstart, summary.GetProperty("scenario").GetString());
-        Assert.Equal("sparse", summary.GetProperty("model").GetString());
+        Assert.Equal("fleet", summary.GetProperty("model").GetString());
         Assert.Equal(1UL, summary.GetProperty("seed").GetUInt64());
-        Assert.Equal(86_400.0, summary.GetProperty("virtual_time_s").GetDouble()); // quickstart.conf: end = 24h
+        Assert.Equal(7_200.0, summary.GetProperty("virtual_time_s").GetDouble()); // quickstart.conf: end = 2h
         Assert.True(summary.GetProperty("wall_time_s").GetDouble() >= 0);
-        Assert.True(summary.GetProperty("events").GetInt64() > 1000, "1,000 leaves for 2 h should make over 1,000 events");
+        Assert.True(summary.GetProperty("events").GetInt64() > 1000, "1,000 devices with churn for 2 h make thousands of events");
         Assert.True(summary.GetProperty("windows").GetInt64() > 0);
         var hash = summary.GetProperty("result_hash").GetString()!;
         Assert.Matches(new Regex("^[0-9a-f]{64}$"), hash);
@@ -38,6 +38,38 @@ public sealed class RunWritesSummaryAndEffectiveConfig
         Assert.Contains($"result_hash {hash}", result.Out, StringComparison.Ordinal);
         Assert.Contains(outDir, result.Out, StringComparison.Ordinal);
         Assert.True(string.IsNullOrWhiteSpace(result.Err), result.ToString());
+    }
+
+    [Fact]
+    public void Quickstart_fleet_totals_are_plausible_and_match_its_tables()
+    {
+        using var temp = new TempDir();
+        var outDir = temp.At("out");
+        Fgs.RunOk("run", Repo.Quickstart, "--out", outDir, "--quiet");
+        var summary = Summary.Read(outDir);
+
+        Assert.Equal(1_000, summary.GetProperty("devices").GetInt32());
+        // 2 h of 5-minute rounds starting after the first 1-minute check-in period: 23 close, the 24th is open.
+        Assert.Equal(23, summary.GetProperty("rounds").GetInt32());
+        var energy = summary.GetProperty("energy_j_total").GetDouble();
+        // Every device idles for 2 h: between 0.0005 W (microcontroller) and 2.7 W (Raspberry Pi) each, so the fleet
+        // draws a few MJ; training and radio add a small fraction.
+        Assert.InRange(energy, 1e6, 2e7);
+        var byTier = summary.GetProperty("energy_j_by_tier").EnumerateObject().Sum(p => p.Value.GetDouble());
+        Assert.Equal(energy, byTier, energy * 1e-12);
+        // Each completed update carries 25,450 float32 parameters (101,800 bytes) up.
+        var updates = summary.GetProperty("updates_total").GetInt64();
+        Assert.InRange(updates, 23 * 10, 23 * 26);
+        Assert.True(summary.GetProperty("bytes_up_total").GetDouble() >= updates * 101_800.0);
+        Assert.True(summary.GetProperty("dropouts_total").GetInt64() > 0, "microcontrollers on LoRa cannot finish in 5 minutes");
+
+        var rounds = File.ReadAllLines(Path.Combine(outDir, "rounds.csv"));
+        Assert.StartsWith("round,start_s,end_s,selected,completed,dropped_churn,dropped_battery,dropped_deadline,dropped_memory,dropped_link,bytes_up,bytes_down,energy_compute_j,energy_comm_j,energy_idle_j", rounds[0], StringComparison.Ordinal);
+        Assert.Equal(24 + 1, rounds.Length);
+        var devices = File.ReadAllLines(Path.Combine(outDir, "devices.csv"));
+        Assert.StartsWith("id,tier,rounds_selected,rounds_completed,energy_j,battery_end_wh,online_fraction,deaths", devices[0], StringComparison.Ordinal);
+        Assert.Equal(1_000 + 1, devices.Length);
+        Assert.Equal(updates, rounds.Skip(1).Sum(line => long.Parse(line.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public class FgsSettingsTests
     }
 
     [Theory]
-    [InlineData("fgs.run.model", "tsp", "one of phold, sparse")]
+    [InlineData("fgs.run.model", "tsp", "one of phold, sparse, fleet")]
     [InlineData("fgs.run.seed", "-1", "an integer >= 0")]
     [InlineData("fgs.run.end", "0s", "a duration such as 100ms, 1 h or 0.1s (a bare number means seconds) >= 1ns")]
     [InlineData("fgs.run.name", "", "a non-empty name without / \\ : * ? \" < > | or control characters")]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using FgsActors.Models.Hardware;
 using FgsActors.Simulation.Configuration;
 
 namespace FgsActors.Simulation.Tests.Configuration;
@@ -26,8 +28,100 @@ internal static class Trees
         ["fgs.sparse.send-fraction"] = "0.01",
         ["fgs.sparse.latency-min"] = "1ms",
         ["fgs.sparse.jitter-mean"] = "1ms",
+        ["fgs.fleet.devices"] = "1000",
+        ["fgs.fleet.mix.gateway"] = "0.1",
+        ["fgs.fleet.mix.smartphone"] = "0.4",
+        ["fgs.fleet.mix.sbc"] = "0.3",
+        ["fgs.fleet.mix.sbc-battery"] = "0",
+        ["fgs.fleet.mix.microcontroller"] = "0.2",
+        ["fgs.fleet.tier-assignment"] = "exact",
+        ["fgs.fleet.ram-sigma"] = "0.25",
+        ["fgs.fleet.battery-sigma"] = "0.1",
+        ["fgs.fleet.distance-min"] = "0.05",
+        ["fgs.fleet.distance-max"] = "1.0",
+        ["fgs.fleet.device-table"] = "",
+        ["fgs.workload.parameters"] = "25450",
+        ["fgs.workload.bytes-per-parameter"] = "4",
+        ["fgs.workload.flops-per-sample"] = "152700",
+        ["fgs.workload.cycles-per-sample"] = "auto",
+        ["fgs.workload.activation-bytes-per-sample"] = "6608",
+        ["fgs.workload.batch-size"] = "16",
+        ["fgs.workload.optimizer"] = "sgd-momentum",
+        ["fgs.workload.samples-per-device"] = "600",
+        ["fgs.workload.samples-sigma"] = "0.5",
+        ["fgs.workload.local-epochs"] = "1",
+        ["fgs.network.backhaul-latency"] = "10ms",
+        ["fgs.network.jitter"] = "none",
+        ["fgs.network.jitter-mean"] = "5ms",
+        ["fgs.network.jitter-std"] = "2ms",
+        ["fgs.network.jitter-median"] = "5ms",
+        ["fgs.network.jitter-sigma"] = "0.5",
+        ["fgs.network.jitter-shape"] = "1.5",
+        ["fgs.network.jitter-scale"] = "1ms",
+        ["fgs.network.packet-loss"] = "0.01",
+        ["fgs.network.packet-bytes"] = "1500",
+        ["fgs.network.max-retries"] = "7",
+        ["fgs.network.retry-delay"] = "200ms",
+        ["fgs.network.down-capacity-bps"] = "10e9",
+        ["fgs.network.up-capacity-bps"] = "10e9",
+        ["fgs.network.control-bytes"] = "200",
+        ["fgs.churn.model"] = "none",
+        ["fgs.churn.on-distribution"] = "exponential",
+        ["fgs.churn.off-distribution"] = "exponential",
+        ["fgs.churn.mean-online"] = "2h",
+        ["fgs.churn.mean-offline"] = "1h",
+        ["fgs.churn.weibull-shape-on"] = "1.0",
+        ["fgs.churn.weibull-shape-off"] = "1.0",
+        ["fgs.churn.diurnal"] = "off",
+        ["fgs.churn.diurnal-peak-hour"] = "20",
+        ["fgs.churn.diurnal-amplitude"] = "0.5",
+        ["fgs.churn.diurnal-target"] = "off-to-on-rate",
+        ["fgs.churn.trace"] = "",
+        ["fgs.battery.initial-charge"] = "1.0",
+        ["fgs.battery.recharge"] = "never",
+        ["fgs.battery.recharge-delay"] = "8h",
+        ["fgs.battery.charge-window-start-hour"] = "22",
+        ["fgs.battery.charge-window-end-hour"] = "7",
+        ["fgs.aggregator.mode"] = "sync",
+        ["fgs.aggregator.clients-per-round"] = "100",
+        ["fgs.aggregator.over-commit"] = "1.3",
+        ["fgs.aggregator.deadline"] = "5m",
+        ["fgs.aggregator.straggler-policy"] = "drop-late",
+        ["fgs.aggregator.target-updates"] = "auto",
+        ["fgs.aggregator.check-in-period"] = "1m",
+        ["fgs.aggregator.buffer-size"] = "10",
+        ["fgs.aggregator.concurrency"] = "100",
         ["fgs.output.dir"] = "",
     };
+
+    // The built-in tiers as reference.conf writes them out (its agreement with TierCatalog is tested against the file
+    // itself in Actors.Tests, which can parse it).
+    static Trees()
+    {
+        foreach (var tier in TierCatalog.All)
+        {
+            foreach (var (path, value) in TierLeaves(tier.Name, tier)) Defaults[path] = value;
+        }
+    }
+
+    /// <summary>The leaves that define <paramref name="tier"/> under <c>fgs.fleet.tiers.<paramref name="name"/></c>.</summary>
+    public static IEnumerable<(string Path, string Value)> TierLeaves(string name, HardwareTier tier)
+    {
+        var prefix = $"fgs.fleet.tiers.{name}.";
+        yield return (prefix + "min-cpu-hz", Number(tier.MinCpuHz));
+        yield return (prefix + "max-cpu-hz", Number(tier.MaxCpuHz));
+        yield return (prefix + "flops-per-cycle", Number(tier.FlopsPerCycle));
+        yield return (prefix + "ram-mb", Number(tier.RamBytes / (double)ByteSize.MiB));
+        yield return (prefix + "reserved-ram-mb", Number(tier.ReservedRamBytes / (double)ByteSize.MiB));
+        yield return (prefix + "battery-wh", tier.BatteryWh is { } wh ? Number(wh) : "mains");
+        yield return (prefix + "idle-power-w", Number(tier.IdlePowerW));
+        yield return (prefix + "active-power-w", Number(tier.ActivePowerW));
+        yield return (prefix + "radio", tier.Radio);
+        yield return (prefix + "switched-capacitance", Number(tier.SwitchedCapacitance));
+        yield return (prefix + "accelerator-flops", tier.AcceleratorFlopsPerSecond is { } flops ? Number(flops) : "none");
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>The defaults, with <paramref name="changes"/> applied (a null value removes the key).</summary>
     public static ConfigTree WithDefaults(params (string Path, string? Value)[] changes)

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using FgsActors.Simulation.Federation;
+
+namespace FgsActors.Cli.Hosting;
+
+/// <summary>
+/// Writes a fleet run's tables into its run directory (rounds.csv, devices.csv) and its totals into summary.json.
+/// Numbers are written in invariant culture with round-trip precision, so the files reproduce the run exactly.
+/// </summary>
+public static class FleetOutputs
+{
+    public const string RoundsFile = "rounds.csv";
+    public const string DevicesFile = "devices.csv";
+
+    private static readonly CsvWriterOptions Csv = new() { NewLine = "\n" };
+
+    public static void WriteTables(FleetResults results, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        using (var writer = Open(Path.Combine(directory, RoundsFile)))
+        {
+            WriteHeader(writer, RoundColumns);
+            foreach (var r in results.Rounds)
+            {
+                writer.WriteField(I(r.Round));
+                writer.WriteField(R(r.StartS));
+                writer.WriteField(R(r.EndS));
+                foreach (var n in new[] { r.Selected, r.Completed, r.DroppedChurn, r.DroppedBattery, r.DroppedDeadline, r.DroppedMemory, r.DroppedLink })
+                    writer.WriteField(I(n));
+                foreach (var x in new[] { r.BytesUp, r.BytesDown, r.EnergyComputeJ, r.EnergyCommJ, r.EnergyIdleJ })
+                    writer.WriteField(R(x));
+                writer.WriteField(I(r.Aggregated));
+                writer.WriteField(R(r.MeanStaleness));
+                writer.EndRecord();
+            }
+        }
+        using (var writer = Open(Path.Combine(directory, DevicesFile)))
+        {
+            WriteHeader(writer, DeviceColumns);
+            foreach (var d in results.Devices)
+            {
+                writer.WriteField(d.Id);
+                writer.WriteField(d.Tier);
+                writer.WriteField(I(d.RoundsSelected));
+                writer.WriteField(I(d.RoundsCompleted));
+                writer.WriteField(R(d.EnergyJ));
+                writer.WriteField(R(d.BatteryEndWh));
+                writer.WriteField(R(d.OnlineFraction));
+                writer.WriteField(I(d.Deaths));
+                writer.WriteField(R(d.EnergyComputeJ));
+                writer.WriteField(R(d.EnergyCommJ));
+                writer.WriteField(R(d.EnergyIdleJ));
+                writer.EndRecord();
+            }
+        }
+    }
+
+    /// <summary>The fleet totals of summary.json.</summary>
+    public static void WriteTotals(FleetResults results, Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteNumber("devices", results.Devices.Count);
+        json.WriteNumber("rounds", results.ClosedRounds);
+        json.WriteNumber("energy_j_total", results.EnergyTotalJ);
+        json.WriteNumber("energy_compute_j", results.Devices.Sum(d => d.EnergyComputeJ));
+        json.WriteNumber("energy_comm_j", results.Devices.Sum(d => d.EnergyCommJ));
+        json.WriteNumber("energy_idle_j", results.Devices.Sum(d => d.EnergyIdleJ));
+        json.WriteNumber("bytes_up_total", results.BytesUpTotal);
+        json.WriteNumber("bytes_down_total", results.BytesDownTotal);
+        json.WriteNumber("dropouts_total", results.DropoutsTotal);
+        json.WriteNumber("updates_total", results.Rounds.Sum(r => (long)r.Completed));
+        json.WriteNumber("mean_round_s", results.MeanRoundS);
+        json.WriteNumber("deaths_total", results.Devices.Sum(d => (long)d.Deaths));
+        json.WriteStartObject("energy_j_by_tier");
+        foreach (var (tier, joules) in results.EnergyByTierJ) json.WriteNumber(tier, joules);
+        json.WriteEndObject();
+    }
+
+    private static readonly string[] RoundColumns =
+    [
+        "round", "start_s", "end_s", "selected", "completed", "dropped_churn", "dropped_battery", "dropped_deadline",
+        "dropped_memory", "dropped_link", "bytes_up", "bytes_down", "energy_compute_j", "energy_comm_j", "energy_idle_j",
+        "aggregated", "mean_staleness",
+    ];
+
+    private static readonly string[] DeviceColumns =
+    [
+        "id", "tier", "rounds_selected", "rounds_completed", "energy_j", "battery_end_wh", "online_fraction", "deaths",
+        "energy_compute_j", "energy_comm_j", "energy_idle_j",
+    ];
+
+    private static CsvWriter Open(string path) => CsvWriter.ToFile(path, Csv);
+
+    private static void WriteHeader(CsvWriter writer, string[] columns)
+    {
+        foreach (var column in columns) writer.WriteField(column);
+        writer.EndRecord();
+    }
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string R(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+}

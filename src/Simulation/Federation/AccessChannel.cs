@@ -1,0 +1,95 @@
+using FgsActors.Models.Network;
+using FgsActors.Simulation.Time;
+
+namespace FgsActors.Simulation.Federation;
+
+/// <summary>What ended a transfer in an access channel.</summary>
+internal enum TransferEnd
+{
+    /// <summary>Every bit arrived.</summary>
+    Completed,
+    /// <summary>Packet loss past the retry limit: the link gave up.</summary>
+    Failed,
+    /// <summary>The device stopped (offline or battery empty): cut at its sustain-until instant.</summary>
+    DeviceGone,
+}
+
+/// <summary>A transfer that left the channel and the bits it put on the air.</summary>
+internal readonly record struct FinishedTransfer(TransferRequest Request, TransferEnd End, double SentBits);
+
+/// <summary>
+/// One direction of the aggregator's access: a <see cref="SharedAccess"/> (max-min fair share of the capacity, each
+/// transfer capped at its link's rate) plus the instants at which devices stop. Times in ticks here, seconds inside.
+/// </summary>
+internal sealed class AccessChannel(double capacityBps)
+{
+    // A completion computed in floating point may land a fraction of a nanosecond after the tick it is rounded to.
+    private const double CompletionSlackS = 1e-9;
+
+    private readonly SharedAccess _access = new(capacityBps);
+    private readonly Dictionary<int, TransferRequest> _requests = new();
+    private readonly PriorityQueue<int, long> _stops = new();
+
+    public int Count => _requests.Count;
+
+    public bool Contains(int device) => _requests.ContainsKey(device);
+
+    public void Start(TransferRequest request, long now)
+    {
+        _access.Add(request.Device, request.AirBits, request.CapBps, VirtualTime.ToSeconds(now));
+        _requests.Add(request.Device, request);
+        if (request.SustainUntilTicks != VirtualTime.Infinity) _stops.Enqueue(request.Device, request.SustainUntilTicks);
+    }
+
+    /// <summary>Time of the next completion or stop (ticks), or ∞.</summary>
+    public long NextEventTicks()
+    {
+        var next = VirtualTime.Infinity;
+        if (_access.NextCompletion() is { } completion)
+            next = (long)Math.Min(Math.Ceiling(completion.Time * VirtualTime.TicksPerSecond), long.MaxValue / 2.0);
+        return Math.Min(next, NextStop());
+    }
+
+    /// <summary>The next transfer that ends at or before <paramref name="now"/>, or null when none is due.</summary>
+    public FinishedTransfer? TakeDue(long now)
+    {
+        var nowS = VirtualTime.ToSeconds(now);
+        _access.Advance(nowS);
+        if (_access.NextCompletion() is { } done && done.Time <= nowS + CompletionSlackS)
+        {
+            var request = _requests[(int)done.Id];
+            Remove(request.Device, now);
+            return new FinishedTransfer(request, request.Fails ? TransferEnd.Failed : TransferEnd.Completed, request.AirBits);
+        }
+        if (NextStop() <= now && _stops.TryDequeue(out var device, out _))
+        {
+            var request = _requests[device];
+            return new FinishedTransfer(request, TransferEnd.DeviceGone, Cancel(device, now));
+        }
+        return null;
+    }
+
+    /// <summary>Ends a device's transfer now; returns the bits it had sent.</summary>
+    public double Cancel(int device, long now)
+    {
+        var request = _requests[device];
+        return request.AirBits - Remove(device, now);
+    }
+
+    private double Remove(int device, long now)
+    {
+        _requests.Remove(device);
+        return _access.Remove(device, VirtualTime.ToSeconds(now));
+    }
+
+    // Earliest stop of a transfer still in flight; entries of transfers that ended otherwise are dropped here.
+    private long NextStop()
+    {
+        while (_stops.TryPeek(out var device, out var at))
+        {
+            if (_requests.TryGetValue(device, out var r) && r.SustainUntilTicks == at) return at;
+            _stops.Dequeue();
+        }
+        return VirtualTime.Infinity;
+    }
+}

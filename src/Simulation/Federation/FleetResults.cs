@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using FgsActors.Simulation.Time;
+
+namespace FgsActors.Simulation.Federation;
+
+/// <summary>One row of rounds.csv.</summary>
+public sealed record RoundRow(
+    int Round, double StartS, double? EndS, int Selected, int Completed,
+    int DroppedChurn, int DroppedBattery, int DroppedDeadline, int DroppedMemory, int DroppedLink,
+    double BytesUp, double BytesDown, double EnergyComputeJ, double EnergyCommJ, double EnergyIdleJ,
+    int Aggregated, double? MeanStaleness)
+{
+    public int Dropped => DroppedChurn + DroppedBattery + DroppedDeadline + DroppedMemory + DroppedLink;
+}
+
+/// <summary>One row of devices.csv. Battery is null for mains-powered devices.</summary>
+public sealed record DeviceRow(
+    string Id, string Tier, int RoundsSelected, int RoundsCompleted, double EnergyJ, double? BatteryEndWh,
+    double OnlineFraction, int Deaths, double EnergyComputeJ, double EnergyCommJ, double EnergyIdleJ);
+
+/// <summary>
+/// The tables and totals of a finished fleet run, read from the model's entities after the run (a local run: every
+/// entity lives in this process). Per-round dropout reasons and energy come from the devices' participation records,
+/// bytes from the aggregator. Energy in rounds.csv is what the round's participants spent on it (from invitation to the
+/// end of their work); fleet-wide idle energy is in devices.csv and the totals.
+/// </summary>
+public sealed class FleetResults
+{
+    private FleetResults(IReadOnlyList<RoundRow> rounds, IReadOnlyList<DeviceRow> devices, double checkInBytes, long endTicks)
+    {
+        Rounds = rounds;
+        Devices = devices;
+        CheckInBytes = checkInBytes;
+        EndTicks = endTicks;
+    }
+
+    public IReadOnlyList<RoundRow> Rounds { get; }
+    public IReadOnlyList<DeviceRow> Devices { get; }
+
+    /// <summary>Availability reports' bytes (uplink), not part of any round.</summary>
+    public double CheckInBytes { get; }
+
+    public long EndTicks { get; }
+
+    /// <summary>Rounds that closed before the end.</summary>
+    public int ClosedRounds => Rounds.Count(r => r.EndS is not null);
+
+    public double EnergyTotalJ => Devices.Sum(d => d.EnergyJ);
+    public double BytesUpTotal => Rounds.Sum(r => r.BytesUp) + CheckInBytes;
+    public double BytesDownTotal => Rounds.Sum(r => r.BytesDown);
+    public long DropoutsTotal => Rounds.Sum(r => (long)r.Dropped);
+
+    /// <summary>Mean duration of closed rounds, s (0 when none closed).</summary>
+    public double MeanRoundS
+    {
+        get
+        {
+            var closed = Rounds.Where(r => r.EndS is not null).ToArray();
+            return closed.Length == 0 ? 0 : closed.Average(r => r.EndS!.Value - r.StartS);
+        }
+    }
+
+    /// <summary>Energy by tier, J, in ordinal tier order.</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> EnergyByTierJ =>
+        Devices.GroupBy(d => d.Tier, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, double>(g.Key, g.Sum(d => d.EnergyJ)))
+            .ToArray();
+
+    /// <summary>Finishes every device's accounting at the end time and gathers the tables. Call once, after the run.</summary>
+    public static FleetResults Collect(FleetModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var aggregator = model.Aggregator ?? throw new InvalidOperationException("the fleet model was not run in this process");
+        var end = model.EndTime;
+        var endS = VirtualTime.ToSeconds(end);
+        var perRound = new RoundTally[aggregator.Rounds.Count];
+        var devices = new DeviceRow[model.Devices.Count];
+        for (var i = 0; i < devices.Length; i++)
+        {
+            var device = model.Devices[i] ?? throw new InvalidOperationException($"device {i} was not created in this process");
+            device.Finish(end);
+            foreach (var p in device.History)
+            {
+                if ((uint)p.Round < (uint)perRound.Length) perRound[p.Round].Add(p);
+            }
+            var profile = device.Profile;
+            devices[i] = new DeviceRow(profile.Name, profile.Tier, device.Invitations, device.Completions, device.EnergyJ,
+                profile.IsMains ? null : device.BatteryWh, VirtualTime.ToSeconds(device.AvailableTicks) / endS, device.Deaths,
+                device.ComputeJ, device.CommJ, device.IdleJ);
+        }
+        var rounds = aggregator.Rounds.Select(r =>
+        {
+            var t = perRound[r.Round];
+            return new RoundRow(r.Round, VirtualTime.ToSeconds(r.StartTicks), r.EndTicks is { } e ? VirtualTime.ToSeconds(e) : null,
+                r.Selected, r.Completed, t.Churn, t.Battery, t.Deadline, t.Memory, t.Link, r.BytesUp, r.BytesDown,
+                t.ComputeJ, t.CommJ, t.IdleJ, r.Aggregated, r.Aggregated == 0 ? null : r.StalenessSum / (double)r.Aggregated);
+        }).ToArray();
+        return new FleetResults(rounds, devices, aggregator.CheckInBytes, end);
+    }
+
+    /// <summary>
+    /// SHA-256 over every row of both tables and the check-in bytes, numbers in round-trip form: any difference in any
+    /// figure changes it. Part of the run's result_hash.
+    /// </summary>
+    public string Digest()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var line = new StringBuilder(256);
+        void Flush()
+        {
+            line.Append('\n');
+            hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
+            line.Clear();
+        }
+        foreach (var r in Rounds)
+        {
+            line.AppendJoin(',', r.Round, R(r.StartS), R(r.EndS), r.Selected, r.Completed, r.DroppedChurn, r.DroppedBattery,
+                r.DroppedDeadline, r.DroppedMemory, r.DroppedLink, R(r.BytesUp), R(r.BytesDown), R(r.EnergyComputeJ),
+                R(r.EnergyCommJ), R(r.EnergyIdleJ), r.Aggregated, R(r.MeanStaleness));
+            Flush();
+        }
+        foreach (var d in Devices)
+        {
+            line.AppendJoin(',', d.Id, d.Tier, d.RoundsSelected, d.RoundsCompleted, R(d.EnergyJ), R(d.BatteryEndWh),
+                R(d.OnlineFraction), d.Deaths, R(d.EnergyComputeJ), R(d.EnergyCommJ), R(d.EnergyIdleJ));
+            Flush();
+        }
+        line.Append(R(CheckInBytes));
+        Flush();
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string R(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private struct RoundTally
+    {
+        public int Churn, Battery, Deadline, Memory, Link;
+        public double ComputeJ, CommJ, IdleJ;
+
+        public void Add(Participation p)
+        {
+            switch (p.Outcome)
+            {
+                case ParticipationOutcome.Churn: Churn++; break;
+                case ParticipationOutcome.Battery: Battery++; break;
+                case ParticipationOutcome.Deadline: Deadline++; break;
+                case ParticipationOutcome.Memory: Memory++; break;
+                case ParticipationOutcome.Link: Link++; break;
+            }
+            ComputeJ += p.ComputeJ;
+            CommJ += p.CommJ;
+            IdleJ += p.IdleJ;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace FgsActors.Simulation.Federation;
+
+/// <summary>
+/// A broadcast or upload as the link hands it to the aggregator's access channel. Sizes are on-air bits: the payload
+/// plus retransmitted packets, or — when the link's loss draw says the transfer fails — the bits sent before it fails.
+/// </summary>
+/// <param name="Device">Device index.</param>
+/// <param name="Round">The round the device works for (a request left over from a round the aggregator closed is ignored).</param>
+/// <param name="AirBits">Bits the transfer occupies the channel for.</param>
+/// <param name="CapBps">The device link's effective rate, bit/s (its cap in the shared channel).</param>
+/// <param name="SustainUntilTicks">Server-side time at which the device stops (offline or battery empty): the transfer is cut there.</param>
+/// <param name="Fails">True when the transfer fails (packet lost past the retry limit) once <see cref="AirBits"/> are sent.</param>
+/// <param name="RetryDelayTicks">Total retransmission waits, added after the last bit.</param>
+internal sealed record TransferRequest(int Device, int Round, double AirBits, double CapBps, long SustainUntilTicks, bool Fails, long RetryDelayTicks);
+
+/// <summary>Device → link: the round it works for and until when it can keep going (device time, ticks).</summary>
+internal sealed record TransferIntent(int Round, long SustainUntilTicks);

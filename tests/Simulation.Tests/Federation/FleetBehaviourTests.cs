@@ -1,0 +1,73 @@
+using FgsActors.Simulation.Federation;
+
+namespace FgsActors.Simulation.Tests.Federation;
+
+public sealed class FleetBehaviourTests
+{
+    [Fact]
+    public void Workload_too_large_for_a_device_is_a_memory_dropout()
+    {
+        // Microcontrollers have 448 KiB usable; 1M float32 parameters with momentum need 12 MB.
+        var big = FleetScenarios.Mlp with { Parameters = 1_000_000 };
+        var (_, _, results) = FleetRunner.Run(FleetScenarios.Build(devices: FleetScenarios.MixedFleet(300), workload: big, endS: 3_600));
+        var mcus = results.Devices.Where(d => d.Tier == "microcontroller").ToArray();
+        Assert.All(mcus, d => Assert.Equal(0, d.RoundsCompleted));
+        Assert.True(results.Rounds.Sum(r => r.DroppedMemory) > 0);
+        // Every microcontroller invitation that found its device online and charged was refused for memory.
+        Assert.True(results.Rounds.Sum(r => r.DroppedMemory) <= mcus.Sum(d => d.RoundsSelected));
+        Assert.True(results.Rounds.Sum(r => r.DroppedMemory) >= mcus.Sum(d => d.RoundsSelected) / 2);
+    }
+
+    [Fact]
+    public void Every_invitation_ends_in_exactly_one_outcome()
+    {
+        var (model, _, results) = FleetRunner.Run(FleetScenarios.Build(devices: FleetScenarios.MixedFleet(500), endS: 7_200));
+        var closed = results.Rounds.Where(r => r.EndS is not null).ToArray();
+        Assert.True(closed.Length >= 20);
+        foreach (var r in closed)
+            Assert.Equal(r.Selected, r.Completed + r.Dropped);
+        Assert.Equal(model.Devices.Sum(d => d!.Completions), results.Rounds.Sum(r => r.Completed));
+    }
+
+    [Fact]
+    public void First_k_policy_closes_rounds_as_soon_as_k_updates_are_in()
+    {
+        var scenario = FleetScenarios.Build(devices: FleetScenarios.MixedFleet(500), endS: 7_200,
+            aggregator: FleetScenarios.Sync(k: 10, overCommit: 1.5, policy: StragglerPolicy.FirstK, target: 5));
+        var (_, _, results) = FleetRunner.Run(scenario);
+        var closed = results.Rounds.Where(r => r.EndS is not null).ToArray();
+        Assert.Contains(closed, r => r.EndS - r.StartS < 300);
+        Assert.All(closed.Where(r => r.EndS - r.StartS < 300), r => Assert.Equal(5, r.Completed));
+    }
+
+    [Fact]
+    public void Async_mode_aggregates_every_M_updates_and_records_staleness()
+    {
+        var scenario = FleetScenarios.Build(devices: FleetScenarios.MixedFleet(500), endS: 7_200,
+            aggregator: FleetScenarios.Async(concurrency: 20, buffer: 5));
+        var (_, _, results) = FleetRunner.Run(scenario);
+        var closed = results.Rounds.Where(r => r.EndS is not null).ToArray();
+        Assert.True(closed.Length > 10);
+        Assert.All(closed, r => Assert.Equal(5, r.Aggregated));
+        Assert.Contains(closed, r => r.MeanStaleness > 0);
+    }
+
+    [Fact]
+    public void Packet_loss_past_the_retry_limit_is_a_link_dropout()
+    {
+        var lossy = FleetScenarios.Network(new Models.Network.PacketLoss(0.3, 1500 * 8, 2, 0.05));
+        var (_, _, results) = FleetRunner.Run(FleetScenarios.Build(devices: FleetScenarios.MixedFleet(300), network: lossy, endS: 3_600));
+        Assert.True(results.Rounds.Sum(r => r.DroppedLink) > 0);
+    }
+
+    [Fact]
+    public void Totals_are_the_sums_of_the_tables()
+    {
+        var (_, _, results) = FleetRunner.Run(FleetScenarios.Build(devices: FleetScenarios.MixedFleet(300), endS: 3_600));
+        Assert.Equal(results.Devices.Sum(d => d.EnergyJ), results.EnergyTotalJ, 6);
+        Assert.Equal(results.EnergyTotalJ, results.EnergyByTierJ.Sum(kv => kv.Value), 3);
+        Assert.Equal(results.Rounds.Sum(r => (long)r.Dropped), results.DropoutsTotal);
+        // Idle draw dominates: every device idles the whole run (≈ Σ idle W × 3600 s), training and radio add little.
+        Assert.True(results.Devices.Sum(d => d.EnergyIdleJ) > 0.99 * results.EnergyTotalJ);
+    }
+}
