@@ -13,6 +13,9 @@ public sealed class CliContext(TextWriter output, TextWriter error)
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
 
+    /// <summary>The process ends when the command returns (see <see cref="FgsCli.Run"/>).</summary>
+    public bool ProcessExitsAfter { get; init; }
+
     public int Guard(Func<int> action)
     {
         try

@@ -6,13 +6,18 @@ namespace FgsActors.Cli;
 /// <summary>The <c>fgs</c> command tree. <see cref="Run"/> is the whole program, callable in-process by tests.</summary>
 public static class FgsCli
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="processExitsAfter">
+    /// True when the process ends right after this call (the real program): a run may then leave its actor system for
+    /// the exit to end instead of stopping 10^5..10^6 actors one by one. Tests call in-process and keep the default.
+    /// </param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool processExitsAfter = false)
     {
-        var cli = new CliContext(output, error);
+        var cli = new CliContext(output, error) { ProcessExitsAfter = processExitsAfter };
         var bench = new Command("bench", "benchmarks of the kernel that print figures")
         {
             BenchPholdCommand.Create(cli),
             BenchSparseCommand.Create(cli),
+            BenchFleetCommand.Create(cli),
             BenchMemoryCommand.Create(cli),
         };
         var root = new RootCommand("fgs: actor-model discrete-event simulator for federated generative learning on edge fleets")

@@ -2,5 +2,5 @@ namespace FgsActors.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => FgsCli.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => FgsCli.Run(args, Console.Out, Console.Error, processExitsAfter: true);
 }

@@ -41,6 +41,9 @@ public static class KernelHosting
                 "FgsActors.Actors.Kernel.Protocol.IKernelMessage, {{assembly}}" = fgs-kernel
               }
             }
+            # The kernel terminates its systems itself; a process exit must not wait for a shutdown still stopping
+            # actors in the background (see KernelRunner.RunLocalAsync).
+            akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
             akka.loglevel = WARNING
             akka.stdout-loglevel = WARNING
             akka.log-dead-letters = off

@@ -38,7 +38,7 @@ public static class KernelRunner
 
     public static async Task<KernelRunReport> RunAsync(
         ActorSystem system, IReadOnlyList<IActorRef> hosts, ModelSpec spec, ISimulationModel model, int partitions,
-        Action<KernelProgress>? progress = null, CancellationToken cancellation = default)
+        Action<KernelProgress>? progress = null, CancellationToken cancellation = default, bool stopPartitions = true)
     {
         var runId = "run" + Guid.NewGuid().ToString("N")[..8];
         var setup = Stopwatch.StartNew();
@@ -69,7 +69,7 @@ public static class KernelRunner
         {
             system.Stop(replyTo);
             system.Stop(coordinator);
-            foreach (var partition in refs) partition?.Tell(PoisonPill.Instance);
+            if (stopPartitions) foreach (var partition in refs) partition?.Tell(PoisonPill.Instance);
         }
     }
 
@@ -106,19 +106,25 @@ public static class KernelRunner
         return refs;
     }
 
-    /// <summary>Runs a model in a fresh single-node actor system and shuts it down afterwards.</summary>
+    /// <summary>
+    /// Runs a model in a fresh single-node actor system and shuts it down afterwards. With
+    /// <paramref name="shutDown"/> false the system is left for the process exit to end: stopping 10^5..10^6 entity
+    /// actors one by one takes seconds of CPU, which a command that exits right after the run need not spend (and which
+    /// would compete with writing its results). The model's entities stay readable either way.
+    /// </summary>
     public static async Task<KernelRunReport> RunLocalAsync(ISimulationModel model, int partitions, int workers,
-        Action<KernelProgress>? progress = null, CancellationToken cancellation = default, EntityDelivery delivery = EntityDelivery.Direct)
+        Action<KernelProgress>? progress = null, CancellationToken cancellation = default, EntityDelivery delivery = EntityDelivery.Direct,
+        bool shutDown = true)
     {
         var system = KernelHosting.CreateSystem("fgs", workers, delivery: delivery);
         try
         {
             var host = KernelHosting.StartHost(system, _ => model);
-            return await RunAsync(system, [host], new ModelSpec(model.Name), model, partitions, progress, cancellation).ConfigureAwait(false);
+            return await RunAsync(system, [host], new ModelSpec(model.Name), model, partitions, progress, cancellation, stopPartitions: shutDown).ConfigureAwait(false);
         }
         finally
         {
-            await system.Terminate().ConfigureAwait(false);
+            if (shutDown) await system.Terminate().ConfigureAwait(false);
         }
     }
 

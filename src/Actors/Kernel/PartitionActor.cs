@@ -64,7 +64,8 @@ public sealed class PartitionActor : UntypedActor
         for (var i = 0; i < count; i++)
         {
             states[i] = _model.CreateEntity(first + i);
-            var props = Akka.Actor.Props.Create(typeof(EntityActor), states[i]).WithDispatcher(EntityDispatcherId).WithMailbox(EntityMailboxId);
+            // A producer instead of Props.Create(type, args): no reflection per actor, which matters at 10^6 entities.
+            var props = Akka.Actor.Props.CreateBy(new EntityActorProducer(states[i])).WithDispatcher(EntityDispatcherId).WithMailbox(EntityMailboxId);
             entities[i] = Context.ActorOf(props, (first + i).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         var delivery = Context.System.Settings.Config.GetString(KernelHosting.EntityDeliveryKey, "direct") == "mailbox"

@@ -38,7 +38,8 @@ public static class RunCommand
             var progress = parse.GetValue(quiet) ? null : new PlainProgress(cli.Error, model.EndTime, TimeSpan.FromSeconds(2));
             if (progress is not null)
                 cli.Error.WriteLine($"fgs run {runName}: model {model.Name}, {model.EntityCount:N0} entities, {settings.Kernel.Partitions} partitions on {settings.Kernel.Workers} workers, until t={VirtualTime.ToSeconds(model.EndTime)}s");
-            var report = KernelRunner.RunLocalAsync(model, settings.Kernel.Partitions, settings.Kernel.Workers, progress is null ? null : progress.Report)
+            var report = KernelRunner.RunLocalAsync(model, settings.Kernel.Partitions, settings.Kernel.Workers, progress is null ? null : progress.Report,
+                    shutDown: !cli.ProcessExitsAfter)
                 .GetAwaiter().GetResult();
 
             var r = report.Result;

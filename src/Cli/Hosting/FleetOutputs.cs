@@ -77,6 +77,9 @@ public static class FleetOutputs
         json.WriteStartObject("energy_j_by_tier");
         foreach (var (tier, joules) in results.EnergyByTierJ) json.WriteNumber(tier, joules);
         json.WriteEndObject();
+        json.WriteStartObject("memory_fit_by_tier");
+        foreach (var (tier, reason) in results.MemoryFitByTier) json.WriteString(tier, reason);
+        json.WriteEndObject();
     }
 
     private static readonly string[] RoundColumns =

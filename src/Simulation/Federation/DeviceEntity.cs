@@ -109,7 +109,7 @@ public sealed class DeviceEntity : IPromisingEntity
     /// <summary>Every round this device was invited to, in order, with its outcome and energy.</summary>
     public IReadOnlyList<Participation> History => (IReadOnlyList<Participation>?)_history ?? [];
 
-    /// <summary>Virtual time spent available (online and alive), ticks; final after <see cref="Finish"/>.</summary>
+    /// <summary>Virtual time spent available (online and alive), ticks; final after <see cref="CloseAccounts"/>.</summary>
     public long AvailableTicks => _availableTicks;
 
     public long OutputPromise { get; private set; }
@@ -180,7 +180,7 @@ public sealed class DeviceEntity : IPromisingEntity
     }
 
     /// <summary>Accounts energy and availability up to the end of the run (call once, after the run).</summary>
-    public void Finish(long endTicks)
+    public void CloseAccounts(long endTicks)
     {
         Account(endTicks);
         if (_available) _availableTicks += endTicks - _availableSinceTicks;

@@ -28,8 +28,10 @@ public sealed record DeviceRow(
 /// </summary>
 public sealed class FleetResults
 {
-    private FleetResults(IReadOnlyList<RoundRow> rounds, IReadOnlyList<DeviceRow> devices, double checkInBytes, long endTicks)
+    private FleetResults(IReadOnlyList<RoundRow> rounds, IReadOnlyList<DeviceRow> devices, double checkInBytes, long endTicks,
+        IReadOnlyList<KeyValuePair<string, string>> memoryFitByTier)
     {
+        MemoryFitByTier = memoryFitByTier;
         Rounds = rounds;
         Devices = devices;
         CheckInBytes = checkInBytes;
@@ -43,6 +45,13 @@ public sealed class FleetResults
     public double CheckInBytes { get; }
 
     public long EndTicks { get; }
+
+    /// <summary>
+    /// Per tier of the fleet (ordinal order), whether the workload's training memory fits the tier's usable RAM and why,
+    /// e.g. "memory: needs 0.78 MiB, tier microcontroller has 0.44 MiB usable". Devices vary around their tier's RAM, so
+    /// a device's own verdict (a memory dropout) can differ.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> MemoryFitByTier { get; }
 
     /// <summary>Rounds that closed before the end.</summary>
     public int ClosedRounds => Rounds.Count(r => r.EndS is not null);
@@ -81,7 +90,7 @@ public sealed class FleetResults
         for (var i = 0; i < devices.Length; i++)
         {
             var device = model.Devices[i] ?? throw new InvalidOperationException($"device {i} was not created in this process");
-            device.Finish(end);
+            device.CloseAccounts(end);
             foreach (var p in device.History)
             {
                 if ((uint)p.Round < (uint)perRound.Length) perRound[p.Round].Add(p);
@@ -98,7 +107,11 @@ public sealed class FleetResults
                 r.Selected, r.Completed, t.Churn, t.Battery, t.Deadline, t.Memory, t.Link, r.BytesUp, r.BytesDown,
                 t.ComputeJ, t.CommJ, t.IdleJ, r.Aggregated, r.Aggregated == 0 ? null : r.StalenessSum / (double)r.Aggregated);
         }).ToArray();
-        return new FleetResults(rounds, devices, aggregator.CheckInBytes, end);
+        var footprint = model.Scenario.Workload.Footprint;
+        var memory = devices.Select(d => d.Tier).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(t => new KeyValuePair<string, string>(t, footprint.Fits(model.Scenario.Tiers[t]).Reason))
+            .ToArray();
+        return new FleetResults(rounds, devices, aggregator.CheckInBytes, end, memory);
     }
 
     /// <summary>
