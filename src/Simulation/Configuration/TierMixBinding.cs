@@ -29,7 +29,8 @@ internal static class TierMixBinding
         if (entries.Count == 0 || Math.Abs(sum - 1.0) > FleetSpec.FractionSumTolerance)
         {
             var listed = string.Join(", ", entries.Select(e => $"{e.Path[prefix.Length..]} = {e.Value} ({e.Origin})"));
-            var found = entries.Count == 0 ? "no tiers" : $"{listed}, which sum to {sum.ToString("R", CultureInfo.InvariantCulture)}";
+            // 12 digits: enough to show a miss of the 1e-9 tolerance, without binary noise such as 0.6000000000000001.
+            var found = entries.Count == 0 ? "no tiers" : $"{listed}, which sum to {sum.ToString("G12", CultureInfo.InvariantCulture)}";
             var expected = $"tier fractions summing to 1 (within {FleetSpec.FractionSumTolerance:0e0})";
             var origins = string.Join(", ", entries.Select(e => e.Origin).Distinct(StringComparer.Ordinal));
             throw new ConfigException(
