@@ -79,7 +79,7 @@ public sealed record PacketLoss
         CheckRate(rateBitsPerSecond);
         var packets = Packets(bits);
         var q = LossProbability;
-        if (q == 0.0 || packets == 0) return new TransferOutcome(bits / rateBitsPerSecond, false, 0, bits);
+        if (q == 0.0 || packets == 0) return new TransferOutcome(bits / rateBitsPerSecond, false, 0, bits, bits, 0.0);
 
         long retransmissions = 0;
         long resentBits = 0;
@@ -98,13 +98,14 @@ public sealed record PacketLoss
                 // The sender gives up after M + 1 lost attempts (and their timeouts); packets before this one arrived.
                 var attempts = MaxRetries + 1L;
                 var sent = packet * PacketBits + resentBits + attempts * size;
-                var duration = sent / rateBitsPerSecond + (retransmissions + attempts) * RetryDelayS;
-                return new TransferOutcome(duration, true, retransmissions + MaxRetries, packet * PacketBits);
+                var waits = (retransmissions + attempts) * RetryDelayS;
+                return new TransferOutcome(sent / rateBitsPerSecond + waits, true, retransmissions + MaxRetries, packet * PacketBits, sent, waits);
             }
             retransmissions += losses;
             resentBits += losses * size;
         }
-        return new TransferOutcome((bits + resentBits) / rateBitsPerSecond + retransmissions * RetryDelayS, false, retransmissions, bits);
+        var totalWaits = retransmissions * RetryDelayS;
+        return new TransferOutcome((bits + resentBits) / rateBitsPerSecond + totalWaits, false, retransmissions, bits, bits + resentBits, totalWaits);
     }
 
     // Inverse CDF of the count of successes before a failure, for P(count ≥ k) = p^k: ⌊ln(1 − u) / ln p⌋. Capped so a

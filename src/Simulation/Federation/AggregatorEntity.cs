@@ -32,6 +32,7 @@ public sealed class AggregatorEntity : IPromisingEntity
     private readonly long[] _channelEventAt = [VirtualTime.Infinity, VirtualTime.Infinity];
     private readonly PriorityQueue<byte, long> _agenda = new();
     private readonly List<RoundRecord> _rounds = new();
+    private readonly HashSet<long> _accepted = new();
     private readonly long _controlBits;
     private RandomStream? _random;
     private RoundRecord? _current;
@@ -161,21 +162,25 @@ public sealed class AggregatorEntity : IPromisingEntity
     {
         var device = finished.Request.Device;
         if (!_participants.TryGetValue(device, out var participant)) return; // cancelled while waiting for retries
+        // Retransmissions need the device: one that went away before its waits were over did not finish the transfer.
+        if (finished.Request.RetryDelayTicks > 0 && context.Now > finished.Request.SustainUntilTicks) return;
         if (finished.End == TransferEnd.Failed)
         {
-            SendToDevice(device, channel == Down ? FleetEventKinds.DownloadFailed : FleetEventKinds.UploadFailed, participant.Round, context);
+            _rounds[participant.Round].BytesDown += _controlBits / 8.0;
+            SendToDevice(device, channel == Down ? FleetEventKinds.DownloadFailed : FleetEventKinds.UploadFailed, participant.Round, context, finished.SentBits);
             Release(device);
             if (_settings.Mode == AggregationMode.Async) Refill(context);
             return;
         }
         if (channel == Down)
         {
-            SendToDevice(device, FleetEventKinds.DownloadDone, participant.Round, context);
+            SendToDevice(device, FleetEventKinds.DownloadDone, participant.Round, context, finished.SentBits);
             return;
         }
         _rounds[participant.Round].Completed++;
         _rounds[participant.Round].BytesDown += _controlBits / 8.0;
-        SendToDevice(device, FleetEventKinds.Ack, participant.Round, context);
+        _accepted.Add(AcceptedKey(device, participant.Round));
+        SendToDevice(device, FleetEventKinds.Ack, participant.Round, context, finished.SentBits);
         Release(device);
         if (_settings.Mode == AggregationMode.Sync) AcceptSyncUpdate(context);
         else AcceptAsyncUpdate(participant, context);
@@ -272,8 +277,17 @@ public sealed class AggregatorEntity : IPromisingEntity
         Schedule(context, Math.Max(0, next - context.Now), FleetEventKinds.AccessEvent, channel);
     }
 
-    private void SendToDevice(int device, int kind, long data, IEventContext context) =>
-        context.Send(FleetLayout.LinkId(device), _model.BackhaulTicks, kind, data);
+    // The on-air bits of a finished transfer ride along, so the device can charge its radio for exactly them.
+    private void SendToDevice(int device, int kind, long data, IEventContext context, double? airBits = null) =>
+        context.Send(FleetLayout.LinkId(device), _model.BackhaulTicks, kind, data, airBits);
+
+    /// <summary>
+    /// True when the aggregator took <paramref name="device"/>'s update for <paramref name="round"/>. The authority on
+    /// completion: a device that went offline or died while its acknowledgement was on the way still completed.
+    /// </summary>
+    public bool Accepted(int device, int round) => _accepted.Contains(AcceptedKey(device, round));
+
+    private static long AcceptedKey(int device, int round) => ((long)device << 32) | (uint)round;
 
     private void Schedule(IEventContext context, long delay, int kind, long data = 0, object? payload = null)
     {

@@ -36,6 +36,7 @@ public sealed class DeviceEntity : IPromisingEntity
     private readonly double _computeW;
     private readonly long _trainingTicks;
     private readonly bool _fitsMemory;
+    private readonly double _modelBits;
     private readonly Battery _battery;
 
     private RenewalAvailability? _renewal;
@@ -60,6 +61,7 @@ public sealed class DeviceEntity : IPromisingEntity
     private int _round = -1;
     private long _workToken;
     private long _trainingDoneTicks = VirtualTime.Infinity;
+    private long _transferStartTicks;
     private double _joinComputeJ;
     private double _joinCommJ;
     private double _joinIdleJ;
@@ -87,6 +89,7 @@ public sealed class DeviceEntity : IPromisingEntity
         // whole active power, of which idle is already counted.
         _computeW = estimate.UsesAccelerator ? Math.Max(0, estimate.PowerWatts - Profile.IdlePowerW) : estimate.PowerWatts;
         _fitsMemory = Profile.RamBytes >= model.TrainingBytes;
+        _modelBits = workload.ModelBytes * 8.0;
         _battery = Profile.BatteryWh is { } wh ? Battery.FromWattHours(wh, scenario.Battery.InitialStateOfCharge) : Battery.Mains;
     }
 
@@ -159,15 +162,21 @@ public sealed class DeviceEntity : IPromisingEntity
         switch (ev.Kind)
         {
             case FleetEventKinds.Transition: OnTransition(context); break;
-            case FleetEventKinds.DeathCheck: if (ev.Data == _powerEpoch) OnDeath(context); break;
+            case FleetEventKinds.DeathCheck: if (ev.Data == _powerEpoch) Die(context); break;
             case FleetEventKinds.Recharged: OnRecharged(context); break;
             case FleetEventKinds.TrainingDone: if (ev.Data == _workToken && _phase == WorkPhase.Training) OnTrainingDone(context); break;
             case FleetEventKinds.Invite: OnInvite((int)ev.Data, context); break;
-            case FleetEventKinds.DownloadDone: if (IsWorkingOn(ev.Data, WorkPhase.Downloading)) OnDownloaded(context); break;
-            case FleetEventKinds.DownloadFailed: if (IsWorkingOn(ev.Data, WorkPhase.Downloading)) Finish(ParticipationOutcome.Link, context); break;
-            case FleetEventKinds.UploadFailed: if (IsWorkingOn(ev.Data, WorkPhase.Uploading)) Finish(ParticipationOutcome.Link, context); break;
+            case FleetEventKinds.DownloadDone:
+                if (IsWorkingOn(ev.Data, WorkPhase.Downloading) && ChargeTransfer((double)ev.Payload!, uplink: false, context)) OnDownloaded(context);
+                break;
+            case FleetEventKinds.DownloadFailed:
+                if (IsWorkingOn(ev.Data, WorkPhase.Downloading) && ChargeTransfer((double)ev.Payload!, uplink: false, context)) Finish(ParticipationOutcome.Link, context);
+                break;
+            case FleetEventKinds.UploadFailed:
+                if (IsWorkingOn(ev.Data, WorkPhase.Uploading) && ChargeTransfer((double)ev.Payload!, uplink: true, context)) Finish(ParticipationOutcome.Link, context);
+                break;
             case FleetEventKinds.Ack:
-                if (IsWorkingOn(ev.Data, WorkPhase.Uploading))
+                if (IsWorkingOn(ev.Data, WorkPhase.Uploading) && ChargeTransfer((double)ev.Payload!, uplink: true, context))
                 {
                     Completions++;
                     Finish(ParticipationOutcome.Completed, context);
@@ -208,7 +217,7 @@ public sealed class DeviceEntity : IPromisingEntity
         AvailabilityChanged(context);
     }
 
-    private void OnDeath(IEventContext context)
+    private void Die(IEventContext context)
     {
         Account(context.Now);
         _alive = false;
@@ -251,7 +260,7 @@ public sealed class DeviceEntity : IPromisingEntity
             return;
         }
         _phase = WorkPhase.Downloading;
-        SetExtraPower(_receiveW, compute: false, context);
+        _transferStartTicks = context.Now;
         context.Send(_linkId, _radioTicks, FleetEventKinds.Accept, payload: new TransferIntent(_round, SustainUntil()));
     }
 
@@ -270,20 +279,50 @@ public sealed class DeviceEntity : IPromisingEntity
         Account(context.Now);
         _phase = WorkPhase.Uploading;
         _trainingDoneTicks = VirtualTime.Infinity;
-        SetExtraPower(_transmitW, compute: false, context);
+        SetExtraPower(0, compute: false, context);
+        _transferStartTicks = context.Now;
         context.Send(_linkId, _radioTicks, FleetEventKinds.Upload, payload: new TransferIntent(_round, SustainUntil()));
     }
 
     private void Finish(ParticipationOutcome outcome, IEventContext context)
     {
         Account(context.Now);
+        // A transfer cut short (offline, battery, cancelled): the device does not learn how many bits went out, so its
+        // radio is charged for the time since the transfer began, at most the full transfer's airtime.
+        if (outcome is not (ParticipationOutcome.Completed or ParticipationOutcome.Link) && _phase is WorkPhase.Downloading or WorkPhase.Uploading)
+        {
+            var uplink = _phase == WorkPhase.Uploading;
+            var airtime = Math.Min(VirtualTime.ToSeconds(context.Now - _transferStartTicks), _modelBits / PhyRate(uplink));
+            CommJ += _battery.Drain((uplink ? _transmitW : _receiveW) * airtime);
+        }
         Record(outcome);
         _phase = WorkPhase.Idle;
         _round = -1;
         _workToken++;
         _trainingDoneTicks = VirtualTime.Infinity;
         SetExtraPower(0, compute: false, context);
+        if (_alive && _battery.IsEmpty) Die(context);
     }
+
+    /// <summary>
+    /// Radio energy of a finished transfer, E = p·s/r: transmit or receive power × the on-air bits (retransmissions
+    /// included) / the link's physical rate. Waiting for a share of the aggregator's capacity, latency and duty-cycle
+    /// silences cost only idle power. Returns false when the battery could not pay for it: the device dies now.
+    /// </summary>
+    private bool ChargeTransfer(double airBits, bool uplink, IEventContext context)
+    {
+        Account(context.Now);
+        CommJ += _battery.Drain((uplink ? _transmitW : _receiveW) * airBits / PhyRate(uplink));
+        if (_battery.IsEmpty)
+        {
+            Die(context);
+            return false;
+        }
+        RescheduleDeath(context);
+        return true;
+    }
+
+    private double PhyRate(bool uplink) => uplink ? Profile.UpBps : Profile.DownBps;
 
     private void SnapshotJoin()
     {

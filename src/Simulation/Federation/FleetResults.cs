@@ -91,12 +91,16 @@ public sealed class FleetResults
         {
             var device = model.Devices[i] ?? throw new InvalidOperationException($"device {i} was not created in this process");
             device.CloseAccounts(end);
-            foreach (var p in device.History)
+            var completed = 0;
+            foreach (var recorded in device.History)
             {
+                // The aggregator decides completion (see AggregatorEntity.Accepted); the device's record gives the energy.
+                var p = aggregator.Accepted(i, recorded.Round) ? recorded with { Outcome = ParticipationOutcome.Completed } : recorded;
+                if (p.Outcome == ParticipationOutcome.Completed) completed++;
                 if ((uint)p.Round < (uint)perRound.Length) perRound[p.Round].Add(p);
             }
             var profile = device.Profile;
-            devices[i] = new DeviceRow(profile.Name, profile.Tier, device.Invitations, device.Completions, device.EnergyJ,
+            devices[i] = new DeviceRow(profile.Name, profile.Tier, device.Invitations, completed, device.EnergyJ,
                 profile.IsMains ? null : device.BatteryWh, VirtualTime.ToSeconds(device.AvailableTicks) / endS, device.Deaths,
                 device.ComputeJ, device.CommJ, device.IdleJ);
         }

@@ -78,10 +78,8 @@ public sealed class LinkEntity : IEntity
             return new TransferRequest(_index, round, bits, rate, sustainUntilTicks, Fails: false, RetryDelayTicks: 0);
         _loss ??= RandomStream.For(context.Seed, context.Self, LossPurpose);
         var outcome = loss.Sample(bits, rate, _loss.NextDouble);
-        var waits = outcome.Retransmissions * loss.RetryDelayS;
-        // The duration covers the on-air bits at the link's rate plus the waits; the bits alone occupy the channel.
-        var airBits = Math.Max(0, (outcome.DurationS - waits) * rate);
-        return new TransferRequest(_index, round, airBits, rate, sustainUntilTicks, outcome.Failed, VirtualTime.FromSeconds(waits));
+        // The on-air bits occupy the channel; the retransmission timeouts are added after the last bit.
+        return new TransferRequest(_index, round, outcome.SentBits, rate, sustainUntilTicks, outcome.Failed, VirtualTime.FromSeconds(outcome.WaitS));
     }
 
     private long Jitter(IEventContext context)

@@ -44,6 +44,9 @@ public class PacketLossTests
         Assert.Equal(4.5, outcome.DurationS, 12);
         Assert.Equal(2, outcome.Retransmissions);
         Assert.Equal(0, outcome.DeliveredBits);
+        // On the air: the three attempts of packet 0; waiting: three timeouts, the last one before giving up.
+        Assert.Equal(3000, outcome.SentBits);
+        Assert.Equal(1.5, outcome.WaitS, 12);
     }
 
     [Fact]
@@ -55,6 +58,8 @@ public class PacketLossTests
         Assert.True(outcome.Failed);
         Assert.Equal(5.5, outcome.DurationS, 12);
         Assert.Equal(1000, outcome.DeliveredBits);
+        Assert.Equal(4000, outcome.SentBits);
+        Assert.Equal(1.5, outcome.WaitS, 12);
     }
 
     [Fact]
@@ -67,6 +72,8 @@ public class PacketLossTests
         Assert.Equal(6.0, outcome.DurationS, 12);
         Assert.Equal(2, outcome.Retransmissions);
         Assert.Equal(3000, outcome.DeliveredBits);
+        Assert.Equal(5000, outcome.SentBits);
+        Assert.Equal(1.0, outcome.WaitS, 12);
     }
 
     [Fact]

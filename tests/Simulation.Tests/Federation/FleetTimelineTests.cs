@@ -52,6 +52,9 @@ public sealed class FleetTimelineTests
         Assert.Equal(expectedEnd, round.EndS!.Value, 6);
         Assert.Equal(ModelBits / 8, round.BytesUp, 3);
         Assert.Equal(ModelBits / 8, round.BytesDown, 3);
+        // Radio energy E = p·s/r each way: Wi-Fi receive 0.33 W and transmit 0.594 W (ESP32 at 3.3 V) over the airtime.
+        var radio = Models.Network.RadioCatalog.WiFi;
+        Assert.Equal((radio.ReceivePowerW + radio.TransmitPowerW) * TransferS, round.EnergyCommJ, 9);
     }
 
     [Fact]
@@ -66,6 +69,19 @@ public sealed class FleetTimelineTests
         Assert.Equal(1, round.DroppedChurn);
         Assert.Equal(ModelBits / 8 / 2, round.BytesUp, 0); // within a byte: instants are whole nanoseconds
         Assert.Equal(ParticipationOutcome.Churn, Assert.Single(model.Devices[0]!.History).Outcome);
+    }
+
+    [Fact]
+    public void Device_gone_after_its_update_arrived_but_before_the_acknowledgement_still_completed()
+    {
+        var device = Pi();
+        var arrived = UploadStartDeviceS(device) + Radio + Backhaul + TransferS;
+        var (model, _, results) = FleetRunner.Run(Scenario(device, OnlineUntil(arrived + Backhaul / 2)));
+        var round = results.Rounds[0];
+        Assert.Equal((1, 1, 0), (round.Selected, round.Completed, round.Dropped));
+        Assert.Equal(1, results.Devices[0].RoundsCompleted);
+        // The device itself saw the connection drop before the acknowledgement.
+        Assert.Equal(ParticipationOutcome.Churn, model.Devices[0]!.History[0].Outcome);
     }
 
     [Fact]
