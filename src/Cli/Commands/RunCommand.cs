@@ -57,7 +57,7 @@ public static class RunCommand
             var summary = new RunSummary(Version, scenarioPath, model.Name, settings.Run.Seed, VirtualTime.ToSeconds(model.EndTime),
                 report.WallSeconds, report.SetupSeconds, r.Events, r.Windows, report.Partitions, settings.Kernel.Workers, r.Checksum, hash, Complete: true)
             {
-                Totals = fleet is null ? null : json => FleetOutputs.WriteTotals(fleet, json),
+                Totals = fleet is null ? null : json => FleetOutputs.WriteTotals(fleet, json, (model as FleetModel)?.Scenario.Learning?.TargetAccuracy),
             };
             summary.Write(Path.Combine(dir, RunDirectory.SummaryFile));
             cli.Out.WriteLine($"{r.Events:N0} events in {report.WallSeconds:F2} s ({r.Events / Math.Max(report.WallSeconds, 1e-9):N0} events/s), {r.Windows:N0} windows");

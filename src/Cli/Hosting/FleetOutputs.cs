@@ -33,6 +33,8 @@ public static class FleetOutputs
                     writer.WriteField(R(x));
                 writer.WriteField(I(r.Aggregated));
                 writer.WriteField(R(r.MeanStaleness));
+                writer.WriteField(R(r.TestAccuracy));
+                writer.WriteField(R(r.TestLoss));
                 writer.EndRecord();
             }
         }
@@ -58,7 +60,7 @@ public static class FleetOutputs
     }
 
     /// <summary>The fleet totals of summary.json.</summary>
-    public static void WriteTotals(FleetResults results, Utf8JsonWriter json)
+    public static void WriteTotals(FleetResults results, Utf8JsonWriter json, double? targetAccuracy = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(json);
@@ -77,6 +79,16 @@ public static class FleetOutputs
         json.WriteStartObject("energy_j_by_tier");
         foreach (var (tier, joules) in results.EnergyByTierJ) json.WriteNumber(tier, joules);
         json.WriteEndObject();
+        if (targetAccuracy is { } target)
+        {
+            WriteOptional(json, "final_accuracy", results.FinalAccuracy);
+            WriteOptional(json, "best_accuracy", results.BestAccuracy);
+            json.WriteNumber("target_accuracy", target);
+            var reached = results.ToTarget(target);
+            WriteOptional(json, "rounds_to_target", reached?.Rounds);
+            WriteOptional(json, "virtual_time_to_target_s", reached?.VirtualTimeS);
+            WriteOptional(json, "energy_to_target_j", reached?.EnergyJ);
+        }
         json.WriteStartObject("memory_fit_by_tier");
         foreach (var (tier, reason) in results.MemoryFitByTier) json.WriteString(tier, reason);
         json.WriteEndObject();
@@ -86,7 +98,7 @@ public static class FleetOutputs
     [
         "round", "start_s", "end_s", "selected", "completed", "dropped_churn", "dropped_battery", "dropped_deadline",
         "dropped_memory", "dropped_link", "bytes_up", "bytes_down", "energy_compute_j", "energy_comm_j", "energy_idle_j",
-        "aggregated", "mean_staleness",
+        "aggregated", "mean_staleness", "test_accuracy", "test_loss",
     ];
 
     private static readonly string[] DeviceColumns =
@@ -94,6 +106,13 @@ public static class FleetOutputs
         "id", "tier", "rounds_selected", "rounds_completed", "energy_j", "battery_end_wh", "online_fraction", "deaths",
         "energy_compute_j", "energy_comm_j", "energy_idle_j",
     ];
+
+    // A figure that does not exist (no evaluation reached the target) is written as null, not left out.
+    private static void WriteOptional(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v) json.WriteNumber(name, v);
+        else json.WriteNull(name);
+    }
 
     private static CsvWriter Open(string path) => CsvWriter.ToFile(path, Csv);
 

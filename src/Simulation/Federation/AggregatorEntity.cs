@@ -1,3 +1,4 @@
+using FgsActors.Models.Federated;
 using FgsActors.Simulation.Events;
 using FgsActors.Simulation.Kernel;
 using FgsActors.Simulation.Randomness;
@@ -33,6 +34,8 @@ public sealed class AggregatorEntity : IPromisingEntity
     private readonly PriorityQueue<byte, long> _agenda = new();
     private readonly List<RoundRecord> _rounds = new();
     private readonly HashSet<long> _accepted = new();
+    private readonly List<LocalUpdate> _updates = new();
+    private float[]? _global;
     private readonly long _controlBits;
     private RandomStream? _random;
     private RoundRecord? _current;
@@ -51,6 +54,7 @@ public sealed class AggregatorEntity : IPromisingEntity
         var network = model.Scenario.Network;
         _channels = [new AccessChannel(network.DownCapacityBps), new AccessChannel(network.UpCapacityBps)];
         _controlBits = network.ControlBytes * 8L;
+        _global = model.Scenario.Learning?.Task.InitialWeights;
     }
 
     public long OutputPromise { get; private set; }
@@ -167,20 +171,23 @@ public sealed class AggregatorEntity : IPromisingEntity
         if (finished.End == TransferEnd.Failed)
         {
             _rounds[participant.Round].BytesDown += _controlBits / 8.0;
-            SendToDevice(device, channel == Down ? FleetEventKinds.DownloadFailed : FleetEventKinds.UploadFailed, participant.Round, context, finished.SentBits);
+            SendToDevice(device, channel == Down ? FleetEventKinds.DownloadFailed : FleetEventKinds.UploadFailed, participant.Round, context, new TransferDone(finished.SentBits));
             Release(device);
             if (_settings.Mode == AggregationMode.Async) Refill(context);
             return;
         }
         if (channel == Down)
         {
-            SendToDevice(device, FleetEventKinds.DownloadDone, participant.Round, context, finished.SentBits);
+            // The broadcast carries the current global model (real training only); async staleness counts from here.
+            _participants[device] = participant with { Version = _version };
+            SendToDevice(device, FleetEventKinds.DownloadDone, participant.Round, context, new TransferDone(finished.SentBits, _global));
             return;
         }
         _rounds[participant.Round].Completed++;
         _rounds[participant.Round].BytesDown += _controlBits / 8.0;
         _accepted.Add(AcceptedKey(device, participant.Round));
-        SendToDevice(device, FleetEventKinds.Ack, participant.Round, context, finished.SentBits);
+        if (finished.Request.Update is { } update) _updates.Add(update);
+        SendToDevice(device, FleetEventKinds.Ack, participant.Round, context, new TransferDone(finished.SentBits));
         Release(device);
         if (_settings.Mode == AggregationMode.Sync) AcceptSyncUpdate(context);
         else AcceptAsyncUpdate(participant, context);
@@ -206,6 +213,7 @@ public sealed class AggregatorEntity : IPromisingEntity
             _buffered = 0;
             _version++;
             round.EndTicks = context.Now;
+            UpdateGlobalModel(round);
             _current = new RoundRecord(_rounds.Count, context.Now);
             _rounds.Add(_current);
         }
@@ -216,6 +224,7 @@ public sealed class AggregatorEntity : IPromisingEntity
     {
         var round = _current!;
         round.EndTicks = context.Now;
+        UpdateGlobalModel(round);
         // Devices still working on this round are told to stop; their transfers end here.
         foreach (var device in _participants.Keys.Order().ToArray()) Drop(device, context);
         StartRound(context);
@@ -278,8 +287,8 @@ public sealed class AggregatorEntity : IPromisingEntity
     }
 
     // The on-air bits of a finished transfer ride along, so the device can charge its radio for exactly them.
-    private void SendToDevice(int device, int kind, long data, IEventContext context, double? airBits = null) =>
-        context.Send(FleetLayout.LinkId(device), _model.BackhaulTicks, kind, data, airBits);
+    private void SendToDevice(int device, int kind, long data, IEventContext context, TransferDone? done = null) =>
+        context.Send(FleetLayout.LinkId(device), _model.BackhaulTicks, kind, data, done);
 
     /// <summary>
     /// True when the aggregator took <paramref name="device"/>'s update for <paramref name="round"/>. The authority on
@@ -299,6 +308,19 @@ public sealed class AggregatorEntity : IPromisingEntity
     {
         var next = _agenda.TryPeek(out _, out var at) ? at : VirtualTime.Infinity;
         OutputPromise = next >= _model.EndTime ? VirtualTime.Infinity : VirtualTime.Add(next, _model.BackhaulTicks);
+    }
+
+    // Real training: fold the updates taken since the last aggregation into the global model (the strategy sorts
+    // them by client, so arrival order does not matter), then evaluate it every EvalEvery rounds.
+    private void UpdateGlobalModel(RoundRecord round)
+    {
+        if (_model.Scenario.Learning is not { } learning) return;
+        if (_updates.Count > 0) _global = learning.Task.Aggregate(_global!, _updates);
+        _updates.Clear();
+        if ((round.Round + 1) % learning.EvalEvery != 0) return;
+        var evaluation = learning.Task.Evaluate(_global!);
+        round.TestAccuracy = evaluation.Accuracy;
+        round.TestLoss = evaluation.Loss;
     }
 
     private sealed record Participant(int Round, long Version, long Token);

@@ -1,5 +1,6 @@
 using FgsActors.Models.Availability;
 using FgsActors.Models.Energy;
+using FgsActors.Models.Federated;
 using FgsActors.Models.Network;
 using FgsActors.Simulation.Events;
 using FgsActors.Simulation.Fleet;
@@ -82,7 +83,7 @@ public sealed class DeviceEntity : IPromisingEntity
 
         var tier = scenario.Tiers[Profile.Tier];
         var workload = scenario.Workload;
-        Samples = SampleCount(workload, scenario.Seed, index);
+        Samples = scenario.Learning is { } learning ? learning.Task.SamplesOf(index) : SampleCount(workload, scenario.Seed, index);
         var estimate = workload.Cost.Estimate(tier, Profile.CpuHz, Samples * workload.LocalEpochs);
         _trainingTicks = Math.Max(0, VirtualTime.FromSeconds(estimate.Seconds));
         // The κ·c·D·f² model gives the CPU's dynamic power on top of idle; an accelerator's figure is the board's
@@ -164,19 +165,19 @@ public sealed class DeviceEntity : IPromisingEntity
             case FleetEventKinds.Transition: OnTransition(context); break;
             case FleetEventKinds.DeathCheck: if (ev.Data == _powerEpoch) Die(context); break;
             case FleetEventKinds.Recharged: OnRecharged(context); break;
-            case FleetEventKinds.TrainingDone: if (ev.Data == _workToken && _phase == WorkPhase.Training) OnTrainingDone(context); break;
+            case FleetEventKinds.TrainingDone: if (ev.Data == _workToken && _phase == WorkPhase.Training) OnTrainingDone(ev.Payload, context); break;
             case FleetEventKinds.Invite: OnInvite((int)ev.Data, context); break;
             case FleetEventKinds.DownloadDone:
-                if (IsWorkingOn(ev.Data, WorkPhase.Downloading) && ChargeTransfer((double)ev.Payload!, uplink: false, context)) OnDownloaded(context);
+                if (IsWorkingOn(ev.Data, WorkPhase.Downloading) && ChargeTransfer(ev.Payload, uplink: false, context)) OnDownloaded(((TransferDone)ev.Payload!).Weights, context);
                 break;
             case FleetEventKinds.DownloadFailed:
-                if (IsWorkingOn(ev.Data, WorkPhase.Downloading) && ChargeTransfer((double)ev.Payload!, uplink: false, context)) Finish(ParticipationOutcome.Link, context);
+                if (IsWorkingOn(ev.Data, WorkPhase.Downloading) && ChargeTransfer(ev.Payload, uplink: false, context)) Finish(ParticipationOutcome.Link, context);
                 break;
             case FleetEventKinds.UploadFailed:
-                if (IsWorkingOn(ev.Data, WorkPhase.Uploading) && ChargeTransfer((double)ev.Payload!, uplink: true, context)) Finish(ParticipationOutcome.Link, context);
+                if (IsWorkingOn(ev.Data, WorkPhase.Uploading) && ChargeTransfer(ev.Payload, uplink: true, context)) Finish(ParticipationOutcome.Link, context);
                 break;
             case FleetEventKinds.Ack:
-                if (IsWorkingOn(ev.Data, WorkPhase.Uploading) && ChargeTransfer((double)ev.Payload!, uplink: true, context))
+                if (IsWorkingOn(ev.Data, WorkPhase.Uploading) && ChargeTransfer(ev.Payload, uplink: true, context))
                 {
                     Completions++;
                     Finish(ParticipationOutcome.Completed, context);
@@ -264,24 +265,30 @@ public sealed class DeviceEntity : IPromisingEntity
         context.Send(_linkId, _radioTicks, FleetEventKinds.Accept, payload: new TransferIntent(_round, SustainUntil()));
     }
 
-    private void OnDownloaded(IEventContext context)
+    private void OnDownloaded(float[]? globalWeights, IEventContext context)
     {
         Account(context.Now);
         _phase = WorkPhase.Training;
         SetExtraPower(_computeW, compute: true, context);
         _workToken++;
         _trainingDoneTicks = VirtualTime.Add(context.Now, _trainingTicks);
-        context.Schedule(_trainingTicks, FleetEventKinds.TrainingDone, _workToken);
+        // With real training the numbers are computed by the trainer pool while the simulation goes on; the training's
+        // end carries the job, and the kernel holds this device's partition there until the job is done.
+        var job = _model.Scenario.Learning is { } learning && globalWeights is not null
+            ? learning.Task.Train(_index, _round, globalWeights)
+            : null;
+        context.Schedule(_trainingTicks, FleetEventKinds.TrainingDone, _workToken, job);
     }
 
-    private void OnTrainingDone(IEventContext context)
+    private void OnTrainingDone(object? job, IEventContext context)
     {
+        var update = job is Task<LocalUpdate> done ? done.GetAwaiter().GetResult() : null;
         Account(context.Now);
         _phase = WorkPhase.Uploading;
         _trainingDoneTicks = VirtualTime.Infinity;
         SetExtraPower(0, compute: false, context);
         _transferStartTicks = context.Now;
-        context.Send(_linkId, _radioTicks, FleetEventKinds.Upload, payload: new TransferIntent(_round, SustainUntil()));
+        context.Send(_linkId, _radioTicks, FleetEventKinds.Upload, payload: new TransferIntent(_round, SustainUntil(), update));
     }
 
     private void Finish(ParticipationOutcome outcome, IEventContext context)
@@ -309,8 +316,9 @@ public sealed class DeviceEntity : IPromisingEntity
     /// included) / the link's physical rate. Waiting for a share of the aggregator's capacity, latency and duty-cycle
     /// silences cost only idle power. Returns false when the battery could not pay for it: the device dies now.
     /// </summary>
-    private bool ChargeTransfer(double airBits, bool uplink, IEventContext context)
+    private bool ChargeTransfer(object? done, bool uplink, IEventContext context)
     {
+        var airBits = ((TransferDone)done!).AirBits;
         Account(context.Now);
         CommJ += _battery.Drain((uplink ? _transmitW : _receiveW) * airBits / PhyRate(uplink));
         if (_battery.IsEmpty)

@@ -10,7 +10,7 @@ public sealed record RoundRow(
     int Round, double StartS, double? EndS, int Selected, int Completed,
     int DroppedChurn, int DroppedBattery, int DroppedDeadline, int DroppedMemory, int DroppedLink,
     double BytesUp, double BytesDown, double EnergyComputeJ, double EnergyCommJ, double EnergyIdleJ,
-    int Aggregated, double? MeanStaleness)
+    int Aggregated, double? MeanStaleness, double? TestAccuracy = null, double? TestLoss = null)
 {
     public int Dropped => DroppedChurn + DroppedBattery + DroppedDeadline + DroppedMemory + DroppedLink;
 }
@@ -71,6 +71,28 @@ public sealed class FleetResults
         }
     }
 
+    /// <summary>Test accuracy after the last evaluated round; null without real training.</summary>
+    public double? FinalAccuracy => Rounds.LastOrDefault(r => r.TestAccuracy is not null)?.TestAccuracy;
+
+    /// <summary>Best test accuracy over evaluated rounds; null without real training.</summary>
+    public double? BestAccuracy => Rounds.Where(r => r.TestAccuracy is not null).Select(r => r.TestAccuracy).Max();
+
+    /// <summary>
+    /// The first round whose evaluation reached <paramref name="target"/>: its number counted from 1, the virtual time
+    /// it closed at, and the energy the fleet spent on rounds up to it (participants' compute, radio and idle-while-
+    /// working energy, as rounds.csv counts it); null when no evaluation reached the target.
+    /// </summary>
+    public (int Rounds, double VirtualTimeS, double EnergyJ)? ToTarget(double target)
+    {
+        var energy = 0.0;
+        foreach (var r in Rounds)
+        {
+            energy += r.EnergyComputeJ + r.EnergyCommJ + r.EnergyIdleJ;
+            if (r.TestAccuracy >= target && r.EndS is { } end) return (r.Round + 1, end, energy);
+        }
+        return null;
+    }
+
     /// <summary>Energy by tier, J, in ordinal tier order.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> EnergyByTierJ =>
         Devices.GroupBy(d => d.Tier, StringComparer.Ordinal)
@@ -109,7 +131,8 @@ public sealed class FleetResults
             var t = perRound[r.Round];
             return new RoundRow(r.Round, VirtualTime.ToSeconds(r.StartTicks), r.EndTicks is { } e ? VirtualTime.ToSeconds(e) : null,
                 r.Selected, r.Completed, t.Churn, t.Battery, t.Deadline, t.Memory, t.Link, r.BytesUp, r.BytesDown,
-                t.ComputeJ, t.CommJ, t.IdleJ, r.Aggregated, r.Aggregated == 0 ? null : r.StalenessSum / (double)r.Aggregated);
+                t.ComputeJ, t.CommJ, t.IdleJ, r.Aggregated, r.Aggregated == 0 ? null : r.StalenessSum / (double)r.Aggregated,
+                r.TestAccuracy, r.TestLoss);
         }).ToArray();
         var footprint = model.Scenario.Workload.Footprint;
         var memory = devices.Select(d => d.Tier).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
@@ -136,7 +159,7 @@ public sealed class FleetResults
         {
             line.AppendJoin(',', r.Round, R(r.StartS), R(r.EndS), r.Selected, r.Completed, r.DroppedChurn, r.DroppedBattery,
                 r.DroppedDeadline, r.DroppedMemory, r.DroppedLink, R(r.BytesUp), R(r.BytesDown), R(r.EnergyComputeJ),
-                R(r.EnergyCommJ), R(r.EnergyIdleJ), r.Aggregated, R(r.MeanStaleness));
+                R(r.EnergyCommJ), R(r.EnergyIdleJ), r.Aggregated, R(r.MeanStaleness), R(r.TestAccuracy), R(r.TestLoss));
             Flush();
         }
         foreach (var d in Devices)

@@ -1,3 +1,4 @@
+using FgsActors.Models.Federated;
 using FgsActors.Models.Hardware;
 using FgsActors.Simulation.Fleet;
 
@@ -19,4 +20,14 @@ public sealed record FleetScenario(
     BatterySettings Battery,
     AggregatorSettings Aggregator,
     long EndTicks,
-    ulong Seed);
+    ulong Seed)
+{
+    /// <summary>Real training carried by the rounds; null: the workload is numbers only (time, energy, bytes).</summary>
+    public FleetLearning? Learning { get; init; }
+}
+
+/// <summary>Real federated training in a fleet run.</summary>
+/// <param name="Task">The data, model, trainer and aggregation rule.</param>
+/// <param name="EvalEvery">Evaluate the global model on the test set after every this many rounds (≥ 1).</param>
+/// <param name="TargetAccuracy">Accuracy for rounds_to_target and the figures at that point (0..1].</param>
+public sealed record FleetLearning(IFederatedLearning Task, int EvalEvery = 1, double TargetAccuracy = 0.85);

@@ -60,7 +60,7 @@ public sealed class LinkEntity : IEntity
                 // Bits the device sends at device time y reach the aggregator at y + base + this hop.
                 var upload = (TransferIntent)ev.Payload!;
                 var upStop = VirtualTime.Add(upload.SustainUntilTicks, VirtualTime.Add(_radioTicks, hop));
-                context.Send(FleetLayout.AggregatorId, hop, ev.Kind, 0, Transfer(context, upload.Round, uplink: true, upStop));
+                context.Send(FleetLayout.AggregatorId, hop, ev.Kind, 0, Transfer(context, upload.Round, uplink: true, upStop) with { Update = upload.Update });
                 break;
             default:
                 throw new InvalidOperationException($"link {_index} got unknown event kind {ev.Kind} from {ev.Source} at t={ev.Time}");

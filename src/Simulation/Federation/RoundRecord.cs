@@ -24,4 +24,10 @@ public sealed class RoundRecord(int round, long startTicks)
 
     /// <summary>Async: sum over aggregated updates of (model version now − version the device started from).</summary>
     public long StalenessSum { get; internal set; }
+
+    /// <summary>Test accuracy of the global model after this round (real training, on evaluation rounds); else null.</summary>
+    public double? TestAccuracy { get; internal set; }
+
+    /// <summary>Mean test loss of the global model after this round; null when not evaluated.</summary>
+    public double? TestLoss { get; internal set; }
 }

@@ -1,3 +1,5 @@
+using FgsActors.Models.Federated;
+
 namespace FgsActors.Simulation.Federation;
 
 /// <summary>
@@ -11,7 +13,12 @@ namespace FgsActors.Simulation.Federation;
 /// <param name="SustainUntilTicks">Server-side time at which the device stops (offline or battery empty): the transfer is cut there.</param>
 /// <param name="Fails">True when the transfer fails (packet lost past the retry limit) once <see cref="AirBits"/> are sent.</param>
 /// <param name="RetryDelayTicks">Total retransmission waits, added after the last bit.</param>
-internal sealed record TransferRequest(int Device, int Round, double AirBits, double CapBps, long SustainUntilTicks, bool Fails, long RetryDelayTicks);
+/// <param name="Update">The local training result an upload carries (real training only).</param>
+internal sealed record TransferRequest(int Device, int Round, double AirBits, double CapBps, long SustainUntilTicks, bool Fails, long RetryDelayTicks,
+    LocalUpdate? Update = null);
 
-/// <summary>Device → link: the round it works for and until when it can keep going (device time, ticks).</summary>
-internal sealed record TransferIntent(int Round, long SustainUntilTicks);
+/// <summary>Device → link: the round it works for, until when it can keep going (device time, ticks), and its update.</summary>
+internal sealed record TransferIntent(int Round, long SustainUntilTicks, LocalUpdate? Update = null);
+
+/// <summary>Aggregator → device at a transfer's end: its on-air bits, and for a broadcast the global weights it carried.</summary>
+internal sealed record TransferDone(double AirBits, float[]? Weights = null);
