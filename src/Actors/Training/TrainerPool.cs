@@ -1,0 +1,57 @@
+using Akka.Actor;
+using Akka.Configuration;
+using FgsActors.Models.Federated;
+
+namespace FgsActors.Actors.Training;
+
+/// <summary>
+/// A pool of trainer actors on a dedicated dispatcher with one thread per trainer, in an actor system of its own so
+/// that training never competes with the kernel's partition threads for dispatcher slots. Jobs go to the trainers in
+/// turn; each trainer runs one job at a time. Disposing the pool stops its actor system.
+/// </summary>
+public sealed class TrainerPool : IJobRunner, IDisposable
+{
+    public const string DispatcherId = "fgs.training.trainer-dispatcher";
+
+    private readonly ActorSystem _system;
+    private readonly IActorRef[] _trainers;
+    private long _next;
+
+    /// <param name="workers">Trainer actors (and threads), ≥ 1.</param>
+    /// <param name="onTrainerStart">Run once on each trainer's thread before its first job.</param>
+    public TrainerPool(int workers, Action? onTrainerStart = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        _system = ActorSystem.Create("fgs-trainers", ConfigurationFactory.ParseString($$"""
+            {{DispatcherId}} {
+              type = ForkJoinDispatcher
+              throughput = 1
+              dedicated-thread-pool {
+                thread-count = {{workers}}
+                threadtype = background
+              }
+            }
+            akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+            akka.loglevel = WARNING
+            akka.stdout-loglevel = WARNING
+            akka.log-dead-letters = off
+            """));
+        _trainers = new IActorRef[workers];
+        for (var i = 0; i < workers; i++)
+            _trainers[i] = _system.ActorOf(Props.Create(() => new TrainerActor(onTrainerStart)).WithDispatcher(DispatcherId), $"trainer-{i}");
+        Workers = workers;
+    }
+
+    public int Workers { get; }
+
+    public Task<T> Run<T>(Func<T> job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var trainer = _trainers[(int)((ulong)Interlocked.Increment(ref _next) % (ulong)_trainers.Length)];
+        trainer.Tell(new TrainerJob(() => job(), done));
+        return done.Task.ContinueWith(static t => (T)t.GetAwaiter().GetResult()!, TaskContinuationOptions.ExecuteSynchronously);
+    }
+
+    public void Dispose() => _system.Terminate().Wait(TimeSpan.FromSeconds(30));
+}
