@@ -104,6 +104,36 @@ public static class FgsKeys
     public const string AggregatorBufferSize = "fgs.aggregator.buffer-size";
     public const string AggregatorConcurrency = "fgs.aggregator.concurrency";
 
+    public const string TrainingEnabled = "fgs.training.enabled";
+    public const string TrainingNetwork = "fgs.training.network";
+    public const string TrainingMlpHidden = "fgs.training.mlp-hidden";
+    public const string TrainingAlgorithm = "fgs.training.algorithm";
+    public const string TrainingProximalMu = "fgs.training.proximal-mu";
+    public const string TrainingServerMomentum = "fgs.training.server-momentum";
+    public const string TrainingServerLearningRate = "fgs.training.server-learning-rate";
+    public const string TrainingLocalEpochs = "fgs.training.local-epochs";
+    public const string TrainingBatchSize = "fgs.training.batch-size";
+    public const string TrainingLearningRate = "fgs.training.learning-rate";
+    public const string TrainingMomentum = "fgs.training.momentum";
+    public const string TrainingDevice = "fgs.training.device";
+    public const string TrainingWorkers = "fgs.training.workers";
+    public const string TrainingIntraOpThreads = "fgs.training.intra-op-threads";
+    public const string TrainingEvalEvery = "fgs.training.eval-every";
+    public const string TrainingEvalBatchSize = "fgs.training.eval-batch-size";
+    public const string TrainingTargetAccuracy = "fgs.training.target-accuracy";
+
+    public const string DataDataset = "fgs.data.dataset";
+    public const string DataFashionMnistDir = "fgs.data.fashion-mnist-dir";
+    public const string DataTrainSamples = "fgs.data.train-samples";
+    public const string DataTestSamples = "fgs.data.test-samples";
+    public const string DataSyntheticTrainSamples = "fgs.data.synthetic-train-samples";
+    public const string DataSyntheticTestSamples = "fgs.data.synthetic-test-samples";
+    public const string DataPartition = "fgs.data.partition";
+    public const string DataDirichletAlpha = "fgs.data.dirichlet-alpha";
+    public const string DataShardClasses = "fgs.data.shard-classes";
+    public const string DataQuantityBeta = "fgs.data.quantity-beta";
+    public const string DataMinSamplesPerClient = "fgs.data.min-samples-per-client";
+
     public const string OutputDir = "fgs.output.dir";
 
     /// <summary>Fields of one tier section, <c>fgs.fleet.tiers.&lt;tier&gt;.&lt;field&gt;</c>; every tier sets all of them.</summary>
@@ -153,6 +183,11 @@ public static class FgsKeys
         BatteryInitialCharge, BatteryRecharge, BatteryRechargeDelay, BatteryChargeWindowStartHour, BatteryChargeWindowEndHour,
         AggregatorMode, AggregatorClientsPerRound, AggregatorOverCommit, AggregatorDeadline, AggregatorStragglerPolicy,
         AggregatorTargetUpdates, AggregatorCheckInPeriod, AggregatorBufferSize, AggregatorConcurrency,
+        TrainingEnabled, TrainingNetwork, TrainingMlpHidden, TrainingAlgorithm, TrainingProximalMu, TrainingServerMomentum,
+        TrainingServerLearningRate, TrainingLocalEpochs, TrainingBatchSize, TrainingLearningRate, TrainingMomentum,
+        TrainingDevice, TrainingWorkers, TrainingIntraOpThreads, TrainingEvalEvery, TrainingEvalBatchSize, TrainingTargetAccuracy,
+        DataDataset, DataFashionMnistDir, DataTrainSamples, DataTestSamples, DataSyntheticTrainSamples, DataSyntheticTestSamples,
+        DataPartition, DataDirichletAlpha, DataShardClasses, DataQuantityBeta, DataMinSamplesPerClient,
         OutputDir,
     ];
 

@@ -9,7 +9,8 @@ namespace FgsActors.Simulation.Configuration;
 /// Every <c>fgs.*</c> setting, typed and validated. Defaults live only in config/reference.conf, which the
 /// loader always layers underneath, so binding requires every key to be present. Every section is bound and
 /// checked whatever the run's model, so a bad value is reported before any run; data files named by the fleet
-/// sections (device table, availability trace) are read only by <see cref="ToFleetScenario"/>.
+/// sections (device table, availability trace) are read only by <see cref="ToFleetScenario"/>, and the training
+/// data set (<see cref="Data"/>) only by the trainer.
 /// </summary>
 public sealed record FgsSettings(
     RunSettings Run,
@@ -22,7 +23,9 @@ public sealed record FgsSettings(
     NetworkSettings Network,
     ChurnConfig Churn,
     BatteryConfig Battery,
-    AggregatorSettings Aggregator)
+    AggregatorSettings Aggregator,
+    TrainingConfig Training,
+    DataConfig Data)
 {
     /// <summary>
     /// Reads and checks every key of <see cref="FgsKeys.All"/> and <see cref="FgsKeys.Patterns"/>. Unknown keys under
@@ -45,7 +48,9 @@ public sealed record FgsSettings(
             NetworkBinding.Bind(reader),
             ChurnConfig.Bind(reader),
             BatteryConfig.Bind(reader),
-            AggregatorBinding.Bind(reader));
+            AggregatorBinding.Bind(reader),
+            TrainingBinding.Bind(reader),
+            DataBinding.Bind(reader));
     }
 
     /// <summary>The PHOLD workload's settings (seconds, as <see cref="PholdSettings"/> takes them).</summary>

@@ -31,6 +31,32 @@ public sealed class SettingsReader(ConfigTree tree)
             : throw ConfigException.InvalidValue(entry, expected);
     }
 
+    /// <summary>
+    /// An integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="word"/> (any case), which
+    /// yields null: <c>all</c>, <c>auto</c> where the caller resolves what the word means.
+    /// </summary>
+    public int? GetIntOrWord(string path, string word, int min = int.MinValue, int max = int.MaxValue)
+    {
+        var expected = IntegerExpectation(min, max) + $" or \"{word}\"";
+        var entry = Scalar(path, expected);
+        if (string.Equals(entry.Value, word, StringComparison.OrdinalIgnoreCase)) return null;
+        return TryParseInteger<int>(entry.Value!, out var value) && value >= min && value <= max
+            ? value
+            : throw ConfigException.InvalidValue(entry, expected);
+    }
+
+    /// <summary>
+    /// A scalar with a syntax of its own (such as <c>cuda:N</c>): <paramref name="parse"/> returns the value it stands
+    /// for, or null when the text is not valid, which is reported with <paramref name="expected"/>.
+    /// </summary>
+    public T GetParsed<T>(string path, string expected, Func<string, T?> parse)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var entry = Scalar(path, expected);
+        return parse(entry.Value!) ?? throw ConfigException.InvalidValue(entry, expected);
+    }
+
     /// <summary>A finite number within the bounds; each bound is inclusive unless marked exclusive.</summary>
     public double GetDouble(
         string path,
