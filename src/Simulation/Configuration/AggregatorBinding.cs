@@ -46,6 +46,9 @@ internal static class AggregatorBinding
             target,
             reader.GetDuration(FgsKeys.AggregatorCheckInPeriod, minTicks: 1),
             reader.GetInt(FgsKeys.AggregatorBufferSize, 1),
-            reader.GetInt(FgsKeys.AggregatorConcurrency, 1));
+            reader.GetInt(FgsKeys.AggregatorConcurrency, 1))
+        {
+            MaxRounds = reader.GetInt(FgsKeys.AggregatorMaxRounds, 0),
+        };
     }
 }

@@ -103,6 +103,7 @@ public static class FgsKeys
     public const string AggregatorCheckInPeriod = "fgs.aggregator.check-in-period";
     public const string AggregatorBufferSize = "fgs.aggregator.buffer-size";
     public const string AggregatorConcurrency = "fgs.aggregator.concurrency";
+    public const string AggregatorMaxRounds = "fgs.aggregator.max-rounds";
 
     public const string TrainingEnabled = "fgs.training.enabled";
     public const string TrainingNetwork = "fgs.training.network";
@@ -182,7 +183,7 @@ public static class FgsKeys
         ChurnWeibullShapeOff, ChurnDiurnal, ChurnDiurnalPeakHour, ChurnDiurnalAmplitude, ChurnDiurnalTarget, ChurnTrace,
         BatteryInitialCharge, BatteryRecharge, BatteryRechargeDelay, BatteryChargeWindowStartHour, BatteryChargeWindowEndHour,
         AggregatorMode, AggregatorClientsPerRound, AggregatorOverCommit, AggregatorDeadline, AggregatorStragglerPolicy,
-        AggregatorTargetUpdates, AggregatorCheckInPeriod, AggregatorBufferSize, AggregatorConcurrency,
+        AggregatorTargetUpdates, AggregatorCheckInPeriod, AggregatorBufferSize, AggregatorConcurrency, AggregatorMaxRounds,
         TrainingEnabled, TrainingNetwork, TrainingMlpHidden, TrainingAlgorithm, TrainingProximalMu, TrainingServerMomentum,
         TrainingServerLearningRate, TrainingLocalEpochs, TrainingBatchSize, TrainingLearningRate, TrainingMomentum,
         TrainingDevice, TrainingWorkers, TrainingIntraOpThreads, TrainingEvalEvery, TrainingEvalBatchSize, TrainingTargetAccuracy,

@@ -109,6 +109,11 @@ public sealed class AggregatorEntity : IPromisingEntity
 
     private void StartRound(IEventContext context)
     {
+        if (_settings.MaxRounds > 0 && _rounds.Count >= _settings.MaxRounds)
+        {
+            _current = null; // done: nobody is invited any more
+            return;
+        }
         var round = new RoundRecord(_rounds.Count, context.Now);
         _rounds.Add(round);
         _current = round;
@@ -205,7 +210,7 @@ public sealed class AggregatorEntity : IPromisingEntity
 
     private void AcceptAsyncUpdate(Participant participant, IEventContext context)
     {
-        var round = _current!;
+        if (_current is not { } round) return; // past max-rounds: late updates are not folded in
         round.Aggregated++;
         round.StalenessSum += _version - participant.Version;
         if (++_buffered >= _settings.BufferSize)
@@ -214,6 +219,11 @@ public sealed class AggregatorEntity : IPromisingEntity
             _version++;
             round.EndTicks = context.Now;
             UpdateGlobalModel(round);
+            if (_settings.MaxRounds > 0 && _rounds.Count >= _settings.MaxRounds)
+            {
+                _current = null; // done: no more invitations (devices still working finish on their own)
+                return;
+            }
             _current = new RoundRecord(_rounds.Count, context.Now);
             _rounds.Add(_current);
         }

@@ -37,6 +37,9 @@ public sealed record AggregatorSettings(
     int BufferSize,
     int Concurrency)
 {
+    /// <summary>Rounds to run (async: aggregations); 0 = until the end of the run.</summary>
+    public int MaxRounds { get; init; }
+
     /// <summary>Devices invited per synchronous round: ⌈K × over-commit⌉ (rounded against 1e-9 noise).</summary>
     public int Invited => (int)Math.Ceiling(ClientsPerRound * OverCommit - 1e-9);
 }

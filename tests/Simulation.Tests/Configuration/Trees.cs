@@ -91,6 +91,7 @@ internal static class Trees
         ["fgs.aggregator.check-in-period"] = "1m",
         ["fgs.aggregator.buffer-size"] = "10",
         ["fgs.aggregator.concurrency"] = "100",
+        ["fgs.aggregator.max-rounds"] = "0",
         ["fgs.training.enabled"] = "off",
         ["fgs.training.network"] = "lenet5",
         ["fgs.training.mlp-hidden"] = "200",

@@ -61,6 +61,19 @@ public sealed class FleetBehaviourTests
     }
 
     [Fact]
+    public void Max_rounds_stops_inviting_after_the_last_round()
+    {
+        var sync = FleetRunner.Run(FleetScenarios.Build(devices: FleetScenarios.MixedFleet(300), endS: 7_200,
+            aggregator: FleetScenarios.Sync() with { MaxRounds = 5 })).Results;
+        Assert.Equal(5, sync.Rounds.Count);
+        Assert.All(sync.Rounds, r => Assert.NotNull(r.EndS));
+        var async = FleetRunner.Run(FleetScenarios.Build(devices: FleetScenarios.MixedFleet(300), endS: 7_200,
+            aggregator: FleetScenarios.Async(concurrency: 10, buffer: 3) with { MaxRounds = 4 })).Results;
+        Assert.Equal(4, async.Rounds.Count);
+        Assert.All(async.Rounds, r => Assert.Equal(3, r.Aggregated));
+    }
+
+    [Fact]
     public void Packet_loss_past_the_retry_limit_is_a_link_dropout()
     {
         var lossy = FleetScenarios.Network(new Models.Network.PacketLoss(0.3, 1500 * 8, 2, 0.05));
