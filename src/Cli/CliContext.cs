@@ -32,6 +32,11 @@ public sealed class CliContext(TextWriter output, TextWriter error)
             Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (FgsActors.Models.Data.DataFileException e)
+        {
+            Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (FleetInputException e)
         {
             Error.WriteLine($"error: {e.Message}");

@@ -29,11 +29,17 @@ public static class RunCommand
             var scenarioPath = parse.GetValue(scenario)!;
             var loaded = HoconLoader.Load(scenarioPath, parse.GetValue(sets));
             var settings = FgsSettings.Bind(loaded.Tree, Environment.ProcessorCount);
-            var model = WorkloadCatalog.Create(settings);
+            // Real training loads its data and builds its trainers before anything is written, so bad data files fail
+            // the run with nothing on disk.
+            using var learning = settings.Run.Model == RunSettings.Fleet && settings.Training.Enabled
+                ? LearningSetup.Build(settings, settings.ToFleetScenario())
+                : null;
+            var model = learning is null ? WorkloadCatalog.Create(settings) : new FleetModel(learning.Scenario);
             var runName = RunDirectory.RunName(settings.Run.Name, scenarioPath);
             var dir = RunDirectory.Prepare(parse.GetValue(output), settings.Output.Dir,
                 loaded.Tree.Find(FgsKeys.OutputDir)?.Origin ?? "reference.conf", runName, DateTime.UtcNow);
             File.WriteAllText(Path.Combine(dir, "config.effective.conf"), ConfigRenderer.Render(loaded.Tree));
+            learning?.WritePartition(dir);
 
             var progress = parse.GetValue(quiet) ? null : new PlainProgress(cli.Error, model.EndTime, TimeSpan.FromSeconds(2));
             if (progress is not null)

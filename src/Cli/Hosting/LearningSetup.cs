@@ -1,0 +1,137 @@
+using FgsActors.Actors.Training;
+using FgsActors.Models.Data;
+using FgsActors.Models.Federated;
+using FgsActors.Models.Hardware;
+using FgsActors.Models.Learning;
+using FgsActors.Models.Torch;
+using FgsActors.Simulation.Configuration;
+using FgsActors.Simulation.Federation;
+
+namespace FgsActors.Cli.Hosting;
+
+/// <summary>
+/// Builds the real training a fleet run carries (fgs.training.enabled): loads and partitions the data over the fleet's
+/// devices (writing the per-client class histogram to the run directory), builds the network, the server strategy and
+/// the trainer pool, and replaces the scenario's numeric workload with the network's own figures so that virtual
+/// training time, energy and memory limits follow the real model.
+/// </summary>
+public sealed class LearningSetup : IDisposable
+{
+    public const string PartitionFile = "partition.csv";
+
+    private readonly int[][] _histogram;
+
+    private LearningSetup(FleetScenario scenario, TrainerPool pool, FederatedTask task, int[][] histogram)
+    {
+        _histogram = histogram;
+        Scenario = scenario;
+        Pool = pool;
+        Task = task;
+    }
+
+    /// <summary>The scenario with its learning and workload set.</summary>
+    public FleetScenario Scenario { get; }
+
+    public TrainerPool Pool { get; }
+    public FederatedTask Task { get; }
+
+    /// <summary>Writes the per-client class histogram (client, class_0..class_9, total) into the run directory.</summary>
+    public void WritePartition(string runDirectory)
+    {
+        using var writer = new StreamWriter(Path.Combine(runDirectory, PartitionFile));
+        ClassHistogram.WriteCsv(writer, _histogram);
+    }
+
+    public static LearningSetup Build(FgsSettings settings, FleetScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var training = settings.Training;
+        if (training.Device.Kind == TrainingDeviceKind.Cuda)
+            throw new ConfigException(
+                $"config key '{FgsKeys.TrainingDevice}': this build of fgs uses TorchSharp's CPU backend; a CUDA device needs a build " +
+                "with -p:TorchBackend=cuda (see docs/torchsharp-native.md), or set it to auto or cpu",
+                FgsKeys.TrainingDevice, "auto or cpu in a CPU build", training.Device.ToString());
+        TorchNative.EnsureLoaded();
+
+        var seed = settings.Run.Seed;
+        var (train, test) = LoadData(settings.Data, seed);
+        var clients = scenario.Devices.Count;
+        if (clients > train.Count)
+            throw new ConfigException(
+                $"config key '{FgsKeys.FleetDevices}': {clients} devices need at least as many training samples, but the data set has {train.Count}",
+                FgsKeys.FleetDevices, $"at most {train.Count} devices", clients.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var shards = Partitioner(settings.Data).Split(train.Labels, train.Classes, clients, PartitionSeed(seed));
+        var histogram = ClassHistogram.Of(shards, train.Labels, train.Classes);
+
+        var network = training.Network == TrainingNetwork.Mlp
+            ? NetworkCatalog.Mlp(NetworkCatalog.Mnist, training.MlpHidden)
+            : NetworkCatalog.LeNet5(NetworkCatalog.Mnist);
+        var hyperparameters = new TrainingHyperparameters(training.LocalEpochs, training.BatchSize, training.LearningRate, training.Momentum,
+            proximalMu: training.Algorithm == TrainingAlgorithm.FedProx ? training.ProximalMu : 0);
+        IServerStrategy strategy = training.Algorithm switch
+        {
+            TrainingAlgorithm.FedProx => new FedProx(training.ProximalMu),
+            TrainingAlgorithm.FedAvgM => new FedAvgM(training.ServerMomentum, training.ServerLearningRate),
+            _ => new FedAvg(),
+        };
+        var pool = new TrainerPool(training.ResolveWorkers(Environment.ProcessorCount, gpusInUse: 0), TorchRuntime.PrepareCurrentThread);
+        var task = new FederatedTask(network, train, test, shards, hyperparameters, strategy, pool, seed, training.EvalBatchSize);
+
+        var profile = task.Profile;
+        var workload = scenario.Workload with
+        {
+            Parameters = profile.Parameters,
+            BytesPerParameter = ModelProfile.BytesPerValue,
+            Cost = WorkloadCost.FromFlops(profile.TrainingFlopsPerSample),
+            ActivationBytesPerSample = profile.ActivationBytesPerSample,
+            BatchSize = profile.BatchSize,
+            OptimizerStateCopies = profile.OptimizerStateCopies,
+            LocalEpochs = profile.LocalEpochs,
+        };
+        var withLearning = scenario with
+        {
+            Workload = workload,
+            Learning = new FleetLearning(task, training.EvalEvery, training.TargetAccuracy),
+        };
+        return new LearningSetup(withLearning, pool, task, histogram);
+    }
+
+    public void Dispose() => Pool.Dispose();
+
+    private static (ImageDataset Train, ImageDataset Test) LoadData(DataConfig data, ulong seed)
+    {
+        var (train, test) = data.Dataset == DatasetKind.Synthetic
+            ? (SyntheticImages.Generate(data.SyntheticTrainSamples, SyntheticSeed(seed, 0)), SyntheticImages.Generate(data.SyntheticTestSamples, SyntheticSeed(seed, 1)))
+            : FashionMnist.Load(data.FashionMnistDir);
+        return (Subset(train, data.TrainSamples, seed, 2), Subset(test, data.TestSamples, seed, 3));
+    }
+
+    // A seeded subset (for fast studies and tests): the first n of a seeded permutation, kept in index order.
+    private static ImageDataset Subset(ImageDataset images, int? samples, ulong seed, int purpose)
+    {
+        if (samples is not { } n || n >= images.Count) return images;
+        var random = new MathNet.Numerics.Random.Xoshiro256StarStar(SyntheticSeed(seed, purpose));
+        var order = Enumerable.Range(0, images.Count).ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            var j = i + random.Next(images.Count - i);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        var chosen = order[..n];
+        Array.Sort(chosen);
+        return images.Subset(chosen);
+    }
+
+    private static IPartitioner Partitioner(DataConfig data) => data.Partition switch
+    {
+        PartitionScheme.Iid => new IidPartition(),
+        PartitionScheme.Shards => new ShardPartition(data.ShardClasses),
+        PartitionScheme.Quantity => new QuantitySkewPartition(data.QuantityBeta, data.MinSamplesPerClient),
+        _ => new DirichletPartition(data.DirichletAlpha, data.MinSamplesPerClient),
+    };
+
+    private static int PartitionSeed(ulong seed) => SyntheticSeed(seed, 4);
+
+    private static int SyntheticSeed(ulong seed, int purpose) => (int)(FederatedTask.JobSeed(seed, -1 - purpose, 0) & int.MaxValue);
+}

@@ -1,0 +1,94 @@
+using FgsActors.Models.Data;
+using FgsActors.Models.Hardware;
+using FgsActors.Models.Learning;
+
+namespace FgsActors.Models.Federated;
+
+/// <summary>
+/// Real federated training on an image data set: each client trains the network on its shard (a partition of the
+/// training set) with local SGD, the server strategy folds the updates into the global model, and the test set measures
+/// it. Jobs run on the given <see cref="IJobRunner"/> (the trainer pool); each job's seed comes from (run seed, round,
+/// client), so results do not depend on which trainer runs it or when.
+/// </summary>
+public sealed class FederatedTask : IFederatedLearning
+{
+    private readonly NetworkSpec _network;
+    private readonly ImageBatchSource _train;
+    private readonly ImageBatchSource _test;
+    private readonly int[][] _shards;
+    private readonly TrainingHyperparameters _hyperparameters;
+    private readonly IServerStrategy _strategy;
+    private readonly IJobRunner _runner;
+    private readonly ulong _seed;
+    private readonly int _evalBatchSize;
+    private readonly float[] _initial;
+
+    public FederatedTask(NetworkSpec network, ImageDataset train, ImageDataset test, int[][] shards,
+        TrainingHyperparameters hyperparameters, IServerStrategy strategy, IJobRunner runner, ulong seed, int evalBatchSize)
+    {
+        _network = network ?? throw new ArgumentNullException(nameof(network));
+        _train = new ImageBatchSource(train);
+        _test = new ImageBatchSource(test);
+        _shards = shards ?? throw new ArgumentNullException(nameof(shards));
+        _hyperparameters = hyperparameters ?? throw new ArgumentNullException(nameof(hyperparameters));
+        _strategy = strategy ?? throw new ArgumentNullException(nameof(strategy));
+        _runner = runner ?? throw new ArgumentNullException(nameof(runner));
+        ArgumentOutOfRangeException.ThrowIfLessThan(evalBatchSize, 1);
+        _seed = seed;
+        _evalBatchSize = evalBatchSize;
+        _initial = network.InitialWeights(seed);
+        var profile = network.Profile;
+        Profile = new LearningProfile(profile.ParameterCount, profile.TrainingFlopsPerSample, profile.ActivationBytesPerSample,
+            hyperparameters.BatchSize, hyperparameters.LocalEpochs,
+            hyperparameters.Momentum > 0 ? OptimizerState.SgdMomentum : OptimizerState.Sgd);
+    }
+
+    public float[] InitialWeights => (float[])_initial.Clone();
+
+    public LearningProfile Profile { get; }
+
+    /// <summary>Clients (shards).</summary>
+    public int Clients => _shards.Length;
+
+    public int SamplesOf(int client) => _shards[client].Length;
+
+    public Task<LocalUpdate> Train(int client, int round, float[] global)
+    {
+        var shard = _shards[client];
+        // A client with no data has nothing to contribute: a zero update of weight 0.
+        if (shard.Length == 0) return Task.FromResult(new LocalUpdate(client, new float[global.Length], 0, 0));
+        var job = new TrainingJob(_network, global, _train, shard, _hyperparameters, JobSeed(_seed, round, client));
+        return _runner.Run(() =>
+        {
+            TorchRuntime.PrepareCurrentThread();
+            var result = LocalTrainer.Train(job);
+            return new LocalUpdate(client, result.Delta, result.Samples, result.MeanLoss);
+        });
+    }
+
+    public float[] Aggregate(float[] global, IReadOnlyList<LocalUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var contributing = updates.Where(u => u.Samples > 0).Select(u => new ClientUpdate(u.Client, u.Delta, u.Samples)).ToArray();
+        return contributing.Length == 0 ? (float[])global.Clone() : _strategy.Apply(global, contributing);
+    }
+
+    public Evaluation Evaluate(float[] weights)
+    {
+        TorchRuntime.PrepareCurrentThread();
+        var result = Evaluator.Evaluate(weights, _network, _test, _evalBatchSize);
+        return new Evaluation(result.Accuracy, result.MeanLoss);
+    }
+
+    /// <summary>The seed of client <paramref name="client"/>'s job in <paramref name="round"/>: SplitMix64 finalisers over the three.</summary>
+    public static ulong JobSeed(ulong seed, int round, int client) =>
+        Mix(Mix(Mix(seed) ^ (ulong)(uint)round) ^ ((ulong)(uint)client << 32));
+
+    private static ulong Mix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
