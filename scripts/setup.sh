@@ -16,3 +16,15 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 echo "== restoring packages"
 dotnet restore FgsActors.sln --verbosity quiet
+
+# Fashion-MNIST for the real-training scenarios and tests (Debian package; no download at run time).
+FMNIST_DIR=/usr/share/datasets/fashion-mnist
+if [ ! -f "$FMNIST_DIR/train-images-idx3-ubyte.gz" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing dataset-fashion-mnist"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist) >/dev/null \
+      || echo "warning: could not install dataset-fashion-mnist; Fashion-MNIST runs and tests will report it missing" >&2
+  else
+    echo "note: Fashion-MNIST is not installed ($FMNIST_DIR); as root: apt-get install dataset-fashion-mnist" >&2
+  fi
+fi

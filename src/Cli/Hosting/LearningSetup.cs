@@ -49,9 +49,9 @@ public sealed class LearningSetup : IDisposable
         var training = settings.Training;
         if (training.Device.Kind == TrainingDeviceKind.Cuda)
             throw new ConfigException(
-                $"config key '{FgsKeys.TrainingDevice}': this build of fgs uses TorchSharp's CPU backend; a CUDA device needs a build " +
-                "with -p:TorchBackend=cuda (see docs/torchsharp-native.md), or set it to auto or cpu",
-                FgsKeys.TrainingDevice, "auto or cpu in a CPU build", training.Device.ToString());
+                $"config key '{FgsKeys.TrainingDevice}': training on CUDA is not implemented yet (the trainers build their tensors " +
+                "on the CPU; see docs/torchsharp-native.md); set it to auto or cpu",
+                FgsKeys.TrainingDevice, "auto or cpu", training.Device.ToString());
         TorchNative.EnsureLoaded();
 
         var seed = settings.Run.Seed;
