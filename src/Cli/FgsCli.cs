@@ -18,6 +18,7 @@ public static class FgsCli
             BenchPholdCommand.Create(cli),
             BenchSparseCommand.Create(cli),
             BenchFleetCommand.Create(cli),
+            BenchTrainCommand.Create(cli),
             BenchMemoryCommand.Create(cli),
         };
         var root = new RootCommand("fgs: actor-model discrete-event simulator for federated generative learning on edge fleets")

@@ -16,6 +16,7 @@ public sealed class TrainerPool : IJobRunner, IDisposable
     private readonly ActorSystem _system;
     private readonly IActorRef[] _trainers;
     private long _next;
+    private long _busyTicks;
 
     /// <param name="workers">Trainer actors (and threads), ≥ 1.</param>
     /// <param name="onTrainerStart">Run once on each trainer's thread before its first job.</param>
@@ -44,12 +45,26 @@ public sealed class TrainerPool : IJobRunner, IDisposable
 
     public int Workers { get; }
 
+    /// <summary>Wall-clock time the trainers spent running jobs, summed over trainers, s.</summary>
+    public double BusySeconds => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks)).TotalSeconds;
+
     public Task<T> Run<T>(Func<T> job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var trainer = _trainers[(int)((ulong)Interlocked.Increment(ref _next) % (ulong)_trainers.Length)];
-        trainer.Tell(new TrainerJob(() => job(), done));
+        trainer.Tell(new TrainerJob(() =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                return job();
+            }
+            finally
+            {
+                Interlocked.Add(ref _busyTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+            }
+        }, done));
         return done.Task.ContinueWith(static t => (T)t.GetAwaiter().GetResult()!, TaskContinuationOptions.ExecuteSynchronously);
     }
 

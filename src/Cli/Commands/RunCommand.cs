@@ -63,7 +63,11 @@ public static class RunCommand
             var summary = new RunSummary(Version, scenarioPath, model.Name, settings.Run.Seed, VirtualTime.ToSeconds(model.EndTime),
                 report.WallSeconds, report.SetupSeconds, r.Events, r.Windows, report.Partitions, settings.Kernel.Workers, r.Checksum, hash, Complete: true)
             {
-                Totals = fleet is null ? null : json => FleetOutputs.WriteTotals(fleet, json, (model as FleetModel)?.Scenario.Learning?.TargetAccuracy),
+                Totals = fleet is null ? null : json =>
+                {
+                    FleetOutputs.WriteTotals(fleet, json, (model as FleetModel)?.Scenario.Learning?.TargetAccuracy);
+                    if (learning is not null) TrainingFigures(json, learning, report.WallSeconds, fleet.ClosedRounds);
+                },
             };
             summary.Write(Path.Combine(dir, RunDirectory.SummaryFile));
             cli.Out.WriteLine($"{r.Events:N0} events in {report.WallSeconds:F2} s ({r.Events / Math.Max(report.WallSeconds, 1e-9):N0} events/s), {r.Windows:N0} windows");
@@ -72,6 +76,21 @@ public static class RunCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    // Where a real-training run's wall time went: trainers' busy time (summed over trainers), evaluation, and the rest,
+    // the simulator's own share if the trainers overlapped perfectly (an upper bound on its overhead).
+    private static void TrainingFigures(System.Text.Json.Utf8JsonWriter json, LearningSetup learning, double wallSeconds, int rounds)
+    {
+        var busy = learning.Pool.BusySeconds;
+        var evaluation = learning.Task.EvaluationSeconds;
+        var training = busy / learning.Pool.Workers;
+        var outside = Math.Max(0, wallSeconds - training - evaluation);
+        json.WriteNumber("trainer_workers", learning.Pool.Workers);
+        json.WriteNumber("training_busy_s", Math.Round(busy, 3));
+        json.WriteNumber("evaluation_s", Math.Round(evaluation, 3));
+        json.WriteNumber("outside_training_s", Math.Round(outside, 3));
+        json.WriteNumber("outside_training_share", training > 0 ? Math.Round(outside / training, 4) : 0);
     }
 
     public static string Version =>

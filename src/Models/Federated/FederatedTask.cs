@@ -75,10 +75,15 @@ public sealed class FederatedTask : IFederatedLearning
 
     public Evaluation Evaluate(float[] weights)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         TorchRuntime.PrepareCurrentThread();
         var result = Evaluator.Evaluate(weights, _network, _test, _evalBatchSize);
+        EvaluationSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new Evaluation(result.Accuracy, result.MeanLoss);
     }
+
+    /// <summary>Wall-clock time spent evaluating, s (evaluations run on the aggregator's thread, one at a time).</summary>
+    public double EvaluationSeconds { get; private set; }
 
     /// <summary>The seed of client <paramref name="client"/>'s job in <paramref name="round"/>: SplitMix64 finalisers over the three.</summary>
     public static ulong JobSeed(ulong seed, int round, int client) =>
