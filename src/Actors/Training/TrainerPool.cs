@@ -17,6 +17,10 @@ public sealed class TrainerPool : IJobRunner, IDisposable
     private readonly IActorRef[] _trainers;
     private long _next;
     private long _busyTicks;
+    private readonly object _activity = new();
+    private int _active;
+    private long _anyBusySince;
+    private long _anyBusyTicks;
 
     /// <param name="workers">Trainer actors (and threads), ≥ 1.</param>
     /// <param name="onTrainerStart">Run once on each trainer's thread before its first job.</param>
@@ -48,6 +52,19 @@ public sealed class TrainerPool : IJobRunner, IDisposable
     /// <summary>Wall-clock time the trainers spent running jobs, summed over trainers, s.</summary>
     public double BusySeconds => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks)).TotalSeconds;
 
+    /// <summary>Wall-clock time during which at least one trainer was running a job, s.</summary>
+    public double AnyBusySeconds
+    {
+        get
+        {
+            lock (_activity)
+            {
+                var open = _active > 0 ? System.Diagnostics.Stopwatch.GetElapsedTime(_anyBusySince).Ticks : 0;
+                return TimeSpan.FromTicks(_anyBusyTicks + open).TotalSeconds;
+            }
+        }
+    }
+
     public Task<T> Run<T>(Func<T> job)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -56,6 +73,10 @@ public sealed class TrainerPool : IJobRunner, IDisposable
         trainer.Tell(new TrainerJob(() =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            lock (_activity)
+            {
+                if (_active++ == 0) _anyBusySince = started;
+            }
             try
             {
                 return job();
@@ -63,6 +84,10 @@ public sealed class TrainerPool : IJobRunner, IDisposable
             finally
             {
                 Interlocked.Add(ref _busyTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+                lock (_activity)
+                {
+                    if (--_active == 0) _anyBusyTicks += System.Diagnostics.Stopwatch.GetElapsedTime(_anyBusySince).Ticks;
+                }
             }
         }, done));
         return done.Task.ContinueWith(static t => (T)t.GetAwaiter().GetResult()!, TaskContinuationOptions.ExecuteSynchronously);

@@ -66,7 +66,7 @@ public static class RunCommand
                 Totals = fleet is null ? null : json =>
                 {
                     FleetOutputs.WriteTotals(fleet, json, (model as FleetModel)?.Scenario.Learning?.TargetAccuracy);
-                    if (learning is not null) TrainingFigures(json, learning, report.WallSeconds, fleet.ClosedRounds);
+                    if (learning is not null) TrainingFigures(json, learning, report.WallSeconds);
                 },
             };
             summary.Write(Path.Combine(dir, RunDirectory.SummaryFile));
@@ -78,19 +78,20 @@ public static class RunCommand
         return command;
     }
 
-    // Where a real-training run's wall time went: trainers' busy time (summed over trainers), evaluation, and the rest,
-    // the simulator's own share if the trainers overlapped perfectly (an upper bound on its overhead).
-    private static void TrainingFigures(System.Text.Json.Utf8JsonWriter json, LearningSetup learning, double wallSeconds, int rounds)
+    // Where a real-training run's wall time went. Training: time during which at least one trainer ran a job; evaluation:
+    // the global model on the test set (on the aggregator's thread). The rest of the simulation's wall time is the
+    // simulator's own: events, windows, waiting on nothing. Trainers' summed busy time shows how well they overlapped.
+    private static void TrainingFigures(System.Text.Json.Utf8JsonWriter json, LearningSetup learning, double wallSeconds)
     {
-        var busy = learning.Pool.BusySeconds;
+        var anyBusy = learning.Pool.AnyBusySeconds;
         var evaluation = learning.Task.EvaluationSeconds;
-        var training = busy / learning.Pool.Workers;
-        var outside = Math.Max(0, wallSeconds - training - evaluation);
+        var outside = Math.Max(0, wallSeconds - anyBusy - evaluation);
         json.WriteNumber("trainer_workers", learning.Pool.Workers);
-        json.WriteNumber("training_busy_s", Math.Round(busy, 3));
+        json.WriteNumber("trainers_busy_sum_s", Math.Round(learning.Pool.BusySeconds, 3));
+        json.WriteNumber("training_s", Math.Round(anyBusy, 3));
         json.WriteNumber("evaluation_s", Math.Round(evaluation, 3));
         json.WriteNumber("outside_training_s", Math.Round(outside, 3));
-        json.WriteNumber("outside_training_share", training > 0 ? Math.Round(outside / training, 4) : 0);
+        json.WriteNumber("outside_training_share", anyBusy + evaluation > 0 ? Math.Round(outside / (anyBusy + evaluation), 4) : 0);
     }
 
     public static string Version =>
