@@ -47,12 +47,8 @@ public sealed class LearningSetup : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(scenario);
         var training = settings.Training;
-        if (training.Device.Kind == TrainingDeviceKind.Cuda)
-            throw new ConfigException(
-                $"config key '{FgsKeys.TrainingDevice}': training on CUDA is not implemented yet (the trainers build their tensors " +
-                "on the CPU; see docs/torchsharp-native.md); set it to auto or cpu",
-                FgsKeys.TrainingDevice, "auto or cpu", training.Device.ToString());
         TorchNative.EnsureLoaded();
+        var device = ResolveDevice(training.Device, TorchCudaInventory.Instance);
 
         var seed = settings.Run.Seed;
         var (train, test) = LoadData(settings.Data, seed);
@@ -75,8 +71,11 @@ public sealed class LearningSetup : IDisposable
             TrainingAlgorithm.FedAvgM => new FedAvgM(training.ServerMomentum, training.ServerLearningRate),
             _ => new FedAvg(),
         };
-        var pool = new TrainerPool(training.ResolveWorkers(Environment.ProcessorCount, gpusInUse: 0), TorchRuntime.PrepareCurrentThread);
-        var task = new FederatedTask(network, train, test, shards, hyperparameters, strategy, pool, seed, training.EvalBatchSize);
+        // workers = auto: one trainer per core on the CPU, one per GPU in use on CUDA (a run trains on one GPU).
+        var workers = training.ResolveWorkers(Environment.ProcessorCount, gpusInUse: device.IsCuda ? 1 : 0);
+        TorchRuntime.IntraOpThreads = training.IntraOpThreads;
+        var pool = new TrainerPool(workers, () => TorchRuntime.PrepareCurrentThread(device));
+        var task = new FederatedTask(network, train, test, shards, hyperparameters, strategy, pool, seed, training.EvalBatchSize, device);
 
         var profile = task.Profile;
         var workload = scenario.Workload with
@@ -98,6 +97,31 @@ public sealed class LearningSetup : IDisposable
     }
 
     public void Dispose() => Pool.Dispose();
+
+    /// <summary>
+    /// <c>fgs.training.device</c> resolved against what libtorch offers (<see cref="DeviceResolution.Resolve"/>):
+    /// <c>auto</c> is cuda:0 when CUDA is available, else the CPU. A device this build or machine lacks is a
+    /// configuration error naming the key (exit 2).
+    /// </summary>
+    public static ComputeDevice ResolveDevice(TrainingDevice requested, ICudaInventory cuda)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        var preference = requested.Kind switch
+        {
+            TrainingDeviceKind.Cpu => DevicePreference.Cpu,
+            TrainingDeviceKind.Cuda => DevicePreference.Cuda,
+            _ => DevicePreference.Auto,
+        };
+        try
+        {
+            return DeviceResolution.Resolve(preference, requested.Index, cuda);
+        }
+        catch (DeviceUnavailableException e)
+        {
+            throw new ConfigException($"config key '{FgsKeys.TrainingDevice}': {e.Message}", FgsKeys.TrainingDevice, e.Expected, e.Found,
+                innerException: e);
+        }
+    }
 
     private static (ImageDataset Train, ImageDataset Test) LoadData(DataConfig data, ulong seed)
     {

@@ -8,7 +8,8 @@ namespace FgsActors.Models.Federated;
 /// Real federated training on an image data set: each client trains the network on its shard (a partition of the
 /// training set) with local SGD, the server strategy folds the updates into the global model, and the test set measures
 /// it. Jobs run on the given <see cref="IJobRunner"/> (the trainer pool); each job's seed comes from (run seed, round,
-/// client), so results do not depend on which trainer runs it or when.
+/// client), so results do not depend on which trainer runs it or when. Jobs and evaluations compute on one
+/// <see cref="ComputeDevice"/> (the CPU by default); weights and updates are CPU float arrays whatever the device.
 /// </summary>
 public sealed class FederatedTask : IFederatedLearning
 {
@@ -24,7 +25,8 @@ public sealed class FederatedTask : IFederatedLearning
     private readonly float[] _initial;
 
     public FederatedTask(NetworkSpec network, ImageDataset train, ImageDataset test, int[][] shards,
-        TrainingHyperparameters hyperparameters, IServerStrategy strategy, IJobRunner runner, ulong seed, int evalBatchSize)
+        TrainingHyperparameters hyperparameters, IServerStrategy strategy, IJobRunner runner, ulong seed, int evalBatchSize,
+        ComputeDevice device = default)
     {
         _network = network ?? throw new ArgumentNullException(nameof(network));
         _train = new ImageBatchSource(train);
@@ -36,6 +38,7 @@ public sealed class FederatedTask : IFederatedLearning
         ArgumentOutOfRangeException.ThrowIfLessThan(evalBatchSize, 1);
         _seed = seed;
         _evalBatchSize = evalBatchSize;
+        Device = device;
         _initial = network.InitialWeights(seed);
         var profile = network.Profile;
         Profile = new LearningProfile(profile.ParameterCount, profile.TrainingFlopsPerSample, profile.ActivationBytesPerSample,
@@ -44,6 +47,9 @@ public sealed class FederatedTask : IFederatedLearning
     }
 
     public float[] InitialWeights => (float[])_initial.Clone();
+
+    /// <summary>Where training jobs and evaluations compute.</summary>
+    public ComputeDevice Device { get; }
 
     public LearningProfile Profile { get; }
 
@@ -57,10 +63,10 @@ public sealed class FederatedTask : IFederatedLearning
         var shard = _shards[client];
         // A client with no data has nothing to contribute: a zero update of weight 0.
         if (shard.Length == 0) return Task.FromResult(new LocalUpdate(client, new float[global.Length], 0, 0));
-        var job = new TrainingJob(_network, global, _train, shard, _hyperparameters, JobSeed(_seed, round, client));
+        var job = new TrainingJob(_network, global, _train, shard, _hyperparameters, JobSeed(_seed, round, client), Device);
         return _runner.Run(() =>
         {
-            TorchRuntime.PrepareCurrentThread();
+            TorchRuntime.PrepareCurrentThread(job.Device);
             var result = LocalTrainer.Train(job);
             return new LocalUpdate(client, result.Delta, result.Samples, result.MeanLoss);
         });
@@ -76,8 +82,8 @@ public sealed class FederatedTask : IFederatedLearning
     public Evaluation Evaluate(float[] weights)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        TorchRuntime.PrepareCurrentThread();
-        var result = Evaluator.Evaluate(weights, _network, _test, _evalBatchSize);
+        TorchRuntime.PrepareCurrentThread(Device);
+        var result = Evaluator.Evaluate(weights, _network, _test, _evalBatchSize, device: Device);
         EvaluationSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new Evaluation(result.Accuracy, result.MeanLoss);
     }

@@ -5,7 +5,9 @@ namespace FgsActors.Models.Learning;
 
 /// <summary>
 /// Accuracy and mean cross-entropy of flat weights on a data set, in index order, without gradients. Deterministic and
-/// thread-safe in the same way as <see cref="LocalTrainer"/>.
+/// thread-safe in the same way as <see cref="LocalTrainer"/>, and device-agnostic in the same way: the module is moved
+/// to the given device (the CPU by default), batches are staged on the CPU and copied over, and only the loss and the
+/// count of correct answers come back.
 /// </summary>
 public static class Evaluator
 {
@@ -15,10 +17,11 @@ public static class Evaluator
 
     /// <summary>
     /// Evaluates <paramref name="network"/> with <paramref name="weights"/> on the samples named by
-    /// <paramref name="sampleIndices"/> (all of <paramref name="test"/> when null), <paramref name="batchSize"/> at a time.
+    /// <paramref name="sampleIndices"/> (all of <paramref name="test"/> when null), <paramref name="batchSize"/> at a time,
+    /// on <paramref name="device"/> (the CPU by default).
     /// </summary>
     public static EvaluationResult Evaluate(float[] weights, NetworkSpec network, IBatchSource test, int batchSize,
-        int[]? sampleIndices = null, CancellationToken cancellationToken = default)
+        int[]? sampleIndices = null, ComputeDevice device = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(network);
@@ -37,7 +40,7 @@ public static class Evaluator
                 throw new ArgumentException($"sample index {index} is outside the data set [0, {test.Count})", nameof(sampleIndices));
         }
 
-        TorchRuntime.PrepareCurrentThread();
+        TorchRuntime.PrepareCurrentThread(device);
         var input = network.Input;
         var sampleLength = input.Elements;
         var full = Math.Min(batchSize, indices.Length);
@@ -46,8 +49,10 @@ public static class Evaluator
 
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
+        var torchDevice = device.ToTorch();
         using var model = network.Build();
         FlatWeights.Set(model, weights);
+        model.to(torchDevice);
         model.eval();
 
         double lossSum = 0;
@@ -64,8 +69,8 @@ public static class Evaluator
             test.CopyBatch(indices.AsSpan(start, n), pixels, labels);
 
             using var stepScope = torch.NewDisposeScope();
-            var x = torch.tensor(pixels, [n, input.Channels, input.Height, input.Width]);
-            var y = torch.tensor(labels, [n]);
+            var x = torch.tensor(pixels, [n, input.Channels, input.Height, input.Width]).to(torchDevice);
+            var y = torch.tensor(labels, [n]).to(torchDevice);
             var logits = model.forward(x);
             lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();
             correct += logits.argmax(1).eq(y).sum().item<long>();

@@ -18,13 +18,21 @@ namespace FgsActors.Models.Learning;
 /// Each epoch visits every index once in a fresh random order, in batches of B; the last batch of an epoch holds the
 /// remainder (PyTorch's <c>drop_last = False</c>). Thread-safe: any number of calls may run at once.
 /// </para>
+/// <para>
+/// Device (<see cref="TrainingJob.Device"/>): the module is built and loaded on the CPU, then moved to the device; each
+/// batch is built on the CPU from the staging arrays and copied to the device; gradients, momentum buffers and anchors
+/// are created from device tensors and so stay there; the final weights are copied back into a CPU float[] for the
+/// delta. On the CPU every move is a no-op, so CPU results are those of a CPU-only trainer. On CUDA the result is not
+/// promised to be bit-identical to the CPU's, nor from run to run (GPU kernels may sum in varying order), and that path
+/// has not been run here: no GPU on the development or CI machines (docs/training.md).
+/// </para>
 /// </summary>
 public static class LocalTrainer
 {
     public static TrainingResult Train(TrainingJob job, CancellationToken cancellationToken = default)
     {
         Validate(job);
-        TorchRuntime.PrepareCurrentThread();
+        TorchRuntime.PrepareCurrentThread(job.Device);
 
         var network = job.Network;
         var hp = job.Hyperparameters;
@@ -38,8 +46,11 @@ public static class LocalTrainer
         var tailBatch = tail > 0 ? new BatchBuffers(tail, sampleLength) : null;
 
         using var scope = torch.NewDisposeScope();
+        var device = job.Device.ToTorch();
         using var model = network.Build();
         FlatWeights.Set(model, job.GlobalWeights);
+        // Moving replaces the parameter tensors: take them (for the optimiser and the anchors) only afterwards.
+        model.to(device);
         model.train();
         var parameters = model.parameters().ToArray();
         Tensor[]? anchors = hp.ProximalMu > 0 ? parameters.Select(p => p.detach().clone()).ToArray() : null;
@@ -58,8 +69,9 @@ public static class LocalTrainer
                 job.Data.CopyBatch(order.AsSpan(start, n), buffers.Pixels, buffers.Labels);
 
                 using var stepScope = torch.NewDisposeScope();
-                var x = torch.tensor(buffers.Pixels, [n, input.Channels, input.Height, input.Width]);
-                var y = torch.tensor(buffers.Labels, [n]);
+                // Built on the CPU (torch.tensor copies the staging arrays), then copied to the device; on the CPU .to is a no-op.
+                var x = torch.tensor(buffers.Pixels, [n, input.Channels, input.Height, input.Width]).to(device);
+                var y = torch.tensor(buffers.Labels, [n]).to(device);
                 optimizer.ZeroGrad();
                 var loss = nn.functional.cross_entropy(model.forward(x), y);
                 loss.backward();
@@ -71,7 +83,7 @@ public static class LocalTrainer
             }
         }
 
-        var delta = FlatWeights.Get(model);
+        var delta = FlatWeights.Get(model); // copies from the device to the CPU
         var global = job.GlobalWeights;
         for (var i = 0; i < delta.Length; i++)
             delta[i] -= global[i];

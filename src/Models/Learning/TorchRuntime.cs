@@ -19,13 +19,48 @@ namespace FgsActors.Models.Learning;
 /// </summary>
 public static class TorchRuntime
 {
-    /// <summary>Intra-op threads each job uses.</summary>
+    /// <summary>Intra-op threads each job uses by default.</summary>
     public const int IntraOpThreadsPerJob = 1;
+
+    private static int _intraOpThreads = IntraOpThreadsPerJob;
+
+    /// <summary>
+    /// Intra-op threads per job (fgs.training.intra-op-threads), process-wide like libtorch's own setting; set it before
+    /// jobs start. With more than one, a job's floating-point sums may be split differently from run to run, so
+    /// bit-identical results are promised only with 1.
+    /// </summary>
+    public static int IntraOpThreads
+    {
+        get => Volatile.Read(ref _intraOpThreads);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            Volatile.Write(ref _intraOpThreads, value);
+        }
+    }
+
+    private static int _cudaPrepared;
 
     /// <summary>Idempotent and cheap; called by <see cref="LocalTrainer"/> and <see cref="Evaluator"/> on their thread.</summary>
     public static void PrepareCurrentThread()
     {
         TorchNative.EnsureLoaded();
-        torch.set_num_threads(IntraOpThreadsPerJob);
+        torch.set_num_threads(IntraOpThreads);
+    }
+
+    /// <summary>
+    /// <see cref="PrepareCurrentThread()"/>, and for a CUDA <paramref name="device"/> (once per process) turns off
+    /// TF32 in cuDNN convolutions and cuBLAS matrix products, so that a GPU computes in float32 as the CPU does
+    /// (libtorch's default lets cuDNN convolutions round their inputs to TF32 on Ampere and newer GPUs). Process-wide
+    /// libtorch settings; nothing else in this process wants TF32.
+    /// </summary>
+    public static void PrepareCurrentThread(ComputeDevice device)
+    {
+        PrepareCurrentThread();
+        if (device.IsCuda && Interlocked.Exchange(ref _cudaPrepared, 1) == 0)
+        {
+            torch.backends.cudnn.allow_tf32 = false;
+            torch.backends.cuda.matmul.allow_tf32 = false;
+        }
     }
 }

@@ -11,13 +11,18 @@ namespace FgsActors.Models.Learning;
 /// <param name="SampleIndices">The client's samples (non-empty, each in [0, Data.Count); repeats allowed).</param>
 /// <param name="Hyperparameters">Local epochs, batch, learning rate, momentum, weight decay, FedProx μ.</param>
 /// <param name="Seed">Seed of the per-epoch shuffles.</param>
+/// <param name="Device">
+/// Where the module, the batches, the optimiser state and the FedProx anchors live (the CPU by default). Inputs and the
+/// result stay CPU arrays whatever the device: batches are staged on the CPU and copied over, the weights copied back.
+/// </param>
 public sealed record TrainingJob(
     NetworkSpec Network,
     float[] GlobalWeights,
     IBatchSource Data,
     int[] SampleIndices,
     TrainingHyperparameters Hyperparameters,
-    ulong Seed);
+    ulong Seed,
+    ComputeDevice Device = default);
 
 /// <summary>Outcome of a <see cref="TrainingJob"/>.</summary>
 /// <param name="Delta">Local weights − global weights, flat, in float32.</param>

@@ -1,5 +1,8 @@
 using System.Globalization;
+using FgsActors.Cli.Hosting;
 using FgsActors.Cli.Tests.Support;
+using FgsActors.Models.Learning;
+using FgsActors.Simulation.Configuration;
 
 namespace FgsActors.Cli.Tests.Training;
 
@@ -96,13 +99,64 @@ public sealed class RealTrainingRuns
         Assert.False(Directory.Exists(outDir));
     }
 
-    [Fact]
-    public void Cuda_is_refused_with_a_clear_message()
+    [Theory]
+    [InlineData("cuda", "cuda")]
+    [InlineData("\"cuda:1\"", "cuda:1")] // HOCON needs the quotes around a ':'
+    public void Cuda_is_refused_with_a_clear_message(string setting, string device)
     {
+        // This build carries libtorch's CPU backend (and CI has no GPU), so torch.cuda.is_available() is false.
+        Assert.False(TorchCudaInventory.Instance.IsAvailable(), "this test expects a CPU build of libtorch");
         using var temp = new TempDir();
-        var result = Fgs.Run(["run", Scenario, "--out", temp.At("out"), "--quiet", "--set", "fgs.training.device=cuda", .. Synthetic.SelectMany(s => new[] { "--set", s })]);
+        var result = Fgs.Run(["run", Scenario, "--out", temp.At("out"), "--quiet", "--set", $"fgs.training.device={setting}", .. Synthetic.SelectMany(s => new[] { "--set", s })]);
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Contains("fgs.training.device", result.Err, StringComparison.Ordinal);
-        Assert.Contains("not implemented", result.Err, StringComparison.Ordinal);
+        Assert.Contains($"config key 'fgs.training.device': {device} was requested", result.Err, StringComparison.Ordinal);
+        Assert.Contains("no CUDA device is available to this build", result.Err, StringComparison.Ordinal);
+        Assert.Contains("-p:TorchBackend=cuda", result.Err, StringComparison.Ordinal);
+        Assert.Contains("docs/torchsharp-native.md", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cpu_and_auto_give_the_same_result_without_cuda()
+    {
+        Assert.False(TorchCudaInventory.Instance.IsAvailable(), "this test expects a CPU build of libtorch");
+        using var temp = new TempDir();
+        var hashes = new[] { "cpu", "auto" }
+            .Select(device => Summary.RunAndRead(temp, Scenario, [.. Synthetic, $"fgs.training.device={device}"]).GetProperty("result_hash").GetString())
+            .ToArray();
+        Assert.Single(hashes.Distinct());
+    }
+
+    private sealed class FakeCuda(bool available, int count) : ICudaInventory
+    {
+        public bool IsAvailable() => available;
+
+        public int DeviceCount() => count;
+    }
+
+    [Theory]
+    [InlineData("auto", false, 0, "cpu")]
+    [InlineData("auto", true, 2, "cuda:0")]
+    [InlineData("cpu", true, 2, "cpu")]
+    [InlineData("cuda", true, 1, "cuda:0")]
+    [InlineData("cuda:1", true, 2, "cuda:1")]
+    public void The_configured_device_resolves_against_the_gpus_libtorch_sees(string setting, bool available, int count, string expected)
+    {
+        var requested = TrainingDevice.TryParse(setting)!;
+        Assert.Equal(expected, LearningSetup.ResolveDevice(requested, new FakeCuda(available, count)).ToString());
+    }
+
+    [Fact]
+    public void A_missing_gpu_is_a_config_error_on_fgs_training_device()
+    {
+        var e = Assert.Throws<ConfigException>(() => LearningSetup.ResolveDevice(TrainingDevice.TryParse("cuda:2")!, new FakeCuda(true, 2)));
+        Assert.Equal("fgs.training.device", e.Key);
+        Assert.Equal("cuda:2", e.Found);
+        Assert.Equal("auto, cpu, cuda or cuda:0 to cuda:1", e.Expected);
+        Assert.StartsWith("config key 'fgs.training.device': cuda:2 was requested, but libtorch sees 2 CUDA devices", e.Message, StringComparison.Ordinal);
+
+        e = Assert.Throws<ConfigException>(() => LearningSetup.ResolveDevice(TrainingDevice.TryParse("cuda")!, new FakeCuda(false, 0)));
+        Assert.Equal("cuda", e.Found);
+        Assert.Equal("auto or cpu (no CUDA device is available)", e.Expected);
     }
 }
