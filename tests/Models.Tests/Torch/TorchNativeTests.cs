@@ -40,13 +40,17 @@ public sealed class TorchNativeTests
         var model = nn.Linear(4, 2);
         var x = torch.tensor(new float[] { 1, 2, 3, 4, -1, 0, 1, 2, 0.5f, -0.5f, 1, -1 }, [3, 4]);
         var y = torch.tensor(new float[] { 1, 0, 0, 1, 0.5f, 0.5f }, [3, 2]);
-        var optimizer = optim.SGD(model.parameters(), learningRate: 0.05);
         var lossFn = nn.MSELoss();
+        // A plain SGD step with its scalar held alive: TorchSharp 0.107's optim.SGD passes temporaries that a garbage
+        // collection on another test's thread can free mid-step (see src/Models/Learning/MomentumSgd.cs).
+        using var step = (-0.05).ToScalar();
 
-        optimizer.zero_grad();
         var before = lossFn.forward(model.forward(x), y);
         before.backward();
-        optimizer.step();
+        using (torch.no_grad())
+        {
+            foreach (var p in model.parameters()) p.add_(p.grad!, step);
+        }
         var after = lossFn.forward(model.forward(x), y);
 
         double b = before.item<float>(), a = after.item<float>();
