@@ -28,3 +28,15 @@ if [ ! -f "$FMNIST_DIR/train-images-idx3-ubyte.gz" ]; then
     echo "note: Fashion-MNIST is not installed ($FMNIST_DIR); as root: apt-get install dataset-fashion-mnist" >&2
   fi
 fi
+
+# A font for the text of the run plots (src/Cli/Reporting). SkiaSharp's Linux assets here read fonts straight from
+# /usr/share/fonts (no fontconfig needed); without any font the plots are drawn with no text at all.
+if [ -z "$(find /usr/share/fonts -type f \( -name '*.ttf' -o -name '*.otf' \) -print -quit 2>/dev/null || true)" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing fonts-dejavu-core"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core) >/dev/null \
+      || echo "warning: could not install fonts-dejavu-core; run plots will have no text" >&2
+  else
+    echo "note: no fonts under /usr/share/fonts, run plots will have no text; as root: apt-get install fonts-dejavu-core" >&2
+  fi
+fi

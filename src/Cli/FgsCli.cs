@@ -25,6 +25,7 @@ public static class FgsCli
         {
             RunCommand.Create(cli),
             ConfigShowCommand.Create(cli),
+            MetricsCommand.Create(cli),
             bench,
         };
         foreach (var option in root.Options)

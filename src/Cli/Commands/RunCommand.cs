@@ -3,6 +3,7 @@ using System.Reflection;
 using FgsActors.Actors.Configuration;
 using FgsActors.Actors.Kernel;
 using FgsActors.Cli.Hosting;
+using FgsActors.Cli.Reporting;
 using FgsActors.Simulation.Configuration;
 using FgsActors.Simulation.Federation;
 using FgsActors.Simulation.Results;
@@ -41,16 +42,24 @@ public static class RunCommand
             File.WriteAllText(Path.Combine(dir, "config.effective.conf"), ConfigRenderer.Render(loaded.Tree));
             learning?.WritePartition(dir);
 
-            var progress = parse.GetValue(quiet) ? null : new PlainProgress(cli.Error, model.EndTime, TimeSpan.FromSeconds(2));
-            if (progress is not null)
+            // A live panel on a terminal, plain lines otherwise (pipes, CI, tests), nothing with --quiet.
+            using var progress = RunProgress.Create(cli.Error, parse.GetValue(quiet), model.EndTime,
+                model is FleetModel live ? FleetSnapshots.From(live) : null);
+            if (progress.Kind != ProgressKind.None)
                 cli.Error.WriteLine($"fgs run {runName}: model {model.Name}, {model.EntityCount:N0} entities, {settings.Kernel.Partitions} partitions on {settings.Kernel.Workers} workers, until t={VirtualTime.ToSeconds(model.EndTime)}s");
-            var report = KernelRunner.RunLocalAsync(model, settings.Kernel.Partitions, settings.Kernel.Workers, progress is null ? null : progress.Report,
-                    shutDown: !cli.ProcessExitsAfter)
+            var report = KernelRunner.RunLocalAsync(model, settings.Kernel.Partitions, settings.Kernel.Workers,
+                    progress.Kind == ProgressKind.None ? null : progress.Report, shutDown: !cli.ProcessExitsAfter)
                 .GetAwaiter().GetResult();
+            progress.Complete();
 
             var r = report.Result;
             var fleet = model is FleetModel fleetModel ? FleetResults.Collect(fleetModel) : null;
-            if (fleet is not null) FleetOutputs.WriteTables(fleet, dir);
+            if (fleet is not null)
+            {
+                FleetOutputs.WriteTables(fleet, dir);
+                ParquetTables.Write(fleet, dir);
+                WritePlots(cli, dir);
+            }
             var hash = new ResultHash()
                 .Add("model", model.Name)
                 .Add("seed", settings.Run.Seed)
@@ -92,6 +101,20 @@ public static class RunCommand
         json.WriteNumber("evaluation_s", Math.Round(evaluation, 3));
         json.WriteNumber("outside_training_s", Math.Round(outside, 3));
         json.WriteNumber("outside_training_share", anyBusy + evaluation > 0 ? Math.Round(outside / (anyBusy + evaluation), 4) : 0);
+    }
+
+    // Plots are built from the files just written (docs/results.md). A plotting problem costs the plots, not the run.
+    private static void WritePlots(CliContext cli, string dir)
+    {
+        try
+        {
+            RunPlots.WriteAll(dir);
+            if (RunPlots.FontWarning is { } warning) cli.Error.WriteLine($"warning: {warning}");
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            cli.Error.WriteLine($"warning: plots were not written: {e.Message}");
+        }
     }
 
     public static string Version =>

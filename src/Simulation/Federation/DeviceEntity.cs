@@ -34,6 +34,8 @@ public sealed class DeviceEntity : IPromisingEntity
     private readonly double _idleW;
     private readonly double _receiveW;
     private readonly double _transmitW;
+    private readonly double _uplinkDuty;
+    private readonly double _downlinkDuty;
     private readonly double _computeW;
     private readonly long _trainingTicks;
     private readonly bool _fitsMemory;
@@ -80,6 +82,8 @@ public sealed class DeviceEntity : IPromisingEntity
         _idleW = Profile.IdlePowerW + radio!.IdlePowerW;
         _receiveW = radio.ReceivePowerW;
         _transmitW = radio.TransmitPowerW;
+        _uplinkDuty = radio.UplinkDutyCycle;
+        _downlinkDuty = radio.DownlinkDutyCycle;
 
         var tier = scenario.Tiers[Profile.Tier];
         var workload = scenario.Workload;
@@ -299,7 +303,9 @@ public sealed class DeviceEntity : IPromisingEntity
         if (outcome is not (ParticipationOutcome.Completed or ParticipationOutcome.Link) && _phase is WorkPhase.Downloading or WorkPhase.Uploading)
         {
             var uplink = _phase == WorkPhase.Uploading;
-            var airtime = Math.Min(VirtualTime.ToSeconds(context.Now - _transferStartTicks), _modelBits / PhyRate(uplink));
+            // A duty-cycled radio (LoRa) is on the air only for its duty cycle's share of the elapsed time.
+            var elapsed = VirtualTime.ToSeconds(context.Now - _transferStartTicks) * (uplink ? _uplinkDuty : _downlinkDuty);
+            var airtime = Math.Min(elapsed, _modelBits / PhyRate(uplink));
             CommJ += _battery.Drain((uplink ? _transmitW : _receiveW) * airtime);
         }
         Record(outcome);
