@@ -134,7 +134,7 @@ public sealed class NoProgress : IRunProgress
 }
 
 /// <summary>
-/// One line every <c>interval</c> of wall time, as <see cref="PlainProgress"/> writes it, followed by the fleet figures
+/// One line every <c>interval</c> of wall time (virtual time, % of the horizon, events, events/s), followed by the fleet figures
 /// and the ETA when known: for logs, pipes and CI.
 /// </summary>
 public sealed class PlainRunProgress(TextWriter writer, long endTicks, TimeSpan interval, Func<FleetSnapshot?>? fleet = null) : IRunProgress
