@@ -40,3 +40,14 @@ if [ -z "$(find /usr/share/fonts -type f \( -name '*.ttf' -o -name '*.otf' \) -p
     echo "note: no fonts under /usr/share/fonts, run plots will have no text; as root: apt-get install fonts-dejavu-core" >&2
   fi
 fi
+
+# Headless Chromium for the test that renders report.html in a real browser (tests/Cli.Tests/Reporting).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing chromium"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
+      || echo "warning: could not install chromium; the report.html browser test will fail" >&2
+  else
+    echo "note: /usr/bin/chromium is missing, the report.html browser test will fail; as root: apt-get install chromium" >&2
+  fi
+fi

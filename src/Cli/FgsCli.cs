@@ -26,6 +26,8 @@ public static class FgsCli
             RunCommand.Create(cli),
             ConfigShowCommand.Create(cli),
             MetricsCommand.Create(cli),
+            SweepCommand.Create(cli),
+            ReportCommand.Create(cli),
             bench,
         };
         foreach (var option in root.Options)

@@ -79,6 +79,7 @@ public static class RunCommand
                 },
             };
             summary.Write(Path.Combine(dir, RunDirectory.SummaryFile));
+            if (fleet is not null) WriteReport(cli, dir);
             cli.Out.WriteLine($"{r.Events:N0} events in {report.WallSeconds:F2} s ({r.Events / Math.Max(report.WallSeconds, 1e-9):N0} events/s), {r.Windows:N0} windows");
             cli.Out.WriteLine($"result_hash {hash}");
             cli.Out.WriteLine($"results in {dir}");
@@ -114,6 +115,19 @@ public static class RunCommand
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             cli.Error.WriteLine($"warning: plots were not written: {e.Message}");
+        }
+    }
+
+    // report.html needs summary.json, so it comes last; like the plots, a problem with it costs the report, not the run.
+    private static void WriteReport(CliContext cli, string dir)
+    {
+        try
+        {
+            RunReport.Write(dir);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            cli.Error.WriteLine($"warning: report.html was not written: {e.Message}");
         }
     }
 
