@@ -41,8 +41,9 @@ if [ -z "$(find /usr/share/fonts -type f \( -name '*.ttf' -o -name '*.otf' \) -p
   fi
 fi
 
-# Headless Chromium for the test that renders report.html in a real browser (tests/Cli.Tests/Reporting).
-if [ ! -x /usr/bin/chromium ]; then
+# Headless Chromium for the test that renders report.html in a real browser (tests/Cli.Tests/Reporting): only the
+# test command needs it (test.sh sets FGS_SETUP_TESTS=1), so running a scenario does not install a browser.
+if [ "${FGS_SETUP_TESTS:-0}" = "1" ] && [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing chromium"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \

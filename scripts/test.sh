@@ -2,6 +2,7 @@
 # Sets everything up, builds, and runs the whole test suite; ends with "N passed, N failed".
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FGS_SETUP_TESTS=1
 source "$ROOT/scripts/setup.sh" || exit $?
 echo "== building (Release)"
 dotnet build FgsActors.sln -c Release --no-restore --verbosity quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
