@@ -1,3 +1,4 @@
+using FgsActors.Models.Randomness;
 using FgsActors.Models.Data;
 using FgsActors.Models.Hardware;
 using FgsActors.Models.Learning;
@@ -118,13 +119,6 @@ public sealed class FederatedTask : IFederatedLearning
 
     /// <summary>The seed of client <paramref name="client"/>'s job in <paramref name="round"/>: SplitMix64 finalisers over the three.</summary>
     public static ulong JobSeed(ulong seed, int round, int client) =>
-        Mix(Mix(Mix(seed) ^ (ulong)(uint)round) ^ ((ulong)(uint)client << 32));
+        SplitMix64.Mix(SplitMix64.Mix(SplitMix64.Mix(seed) ^ (ulong)(uint)round) ^ ((ulong)(uint)client << 32));
 
-    private static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 }

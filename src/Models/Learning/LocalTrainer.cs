@@ -1,3 +1,4 @@
+using FgsActors.Models.Randomness;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -39,7 +40,7 @@ public static class LocalTrainer
         var input = network.Input;
         var sampleLength = input.Elements;
         var order = (int[])job.SampleIndices.Clone();
-        var rng = new LearningRandom(job.Seed);
+        var rng = new Xoshiro256StarStar(job.Seed);
         var fullBatch = Math.Min(hp.BatchSize, order.Length);
         var tail = order.Length % fullBatch;
         var batch = new BatchBuffers(fullBatch, sampleLength);

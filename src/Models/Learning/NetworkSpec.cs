@@ -1,3 +1,4 @@
+using FgsActors.Models.Randomness;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -96,7 +97,7 @@ public sealed class NetworkSpec
     /// </summary>
     public float[] InitialWeights(ulong seed)
     {
-        var rng = new LearningRandom(seed);
+        var rng = new Xoshiro256StarStar(seed);
         var weights = new float[ParameterCount];
         var offset = 0;
         foreach (var l in _layers)

@@ -1,3 +1,5 @@
+using FgsActors.Models.Randomness;
+
 namespace FgsActors.Simulation.Randomness;
 
 /// <summary>
@@ -7,13 +9,8 @@ namespace FgsActors.Simulation.Randomness;
 /// </summary>
 public static class StreamId
 {
-    public static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    /// <summary>SplitMix64's step (<see cref="SplitMix64.Mix"/>).</summary>
+    public static ulong Mix(ulong z) => SplitMix64.Mix(z);
 
     /// <summary>FNV-1a over the UTF-16 code units: a purpose name's hash that never changes between runs or machines.</summary>
     public static ulong HashPurpose(string purpose)

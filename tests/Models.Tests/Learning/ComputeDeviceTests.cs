@@ -185,7 +185,7 @@ public sealed class ComputeDeviceTests
         var hp = job.Hyperparameters;
         var input = job.Network.Input;
         var order = (int[])job.SampleIndices.Clone();
-        var rng = new LearningRandom(job.Seed);
+        var rng = new FgsActors.Models.Randomness.Xoshiro256StarStar(job.Seed);
         var full = Math.Min(hp.BatchSize, order.Length);
 
         using var scope = torch.NewDisposeScope();
