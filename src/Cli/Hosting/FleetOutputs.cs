@@ -21,7 +21,7 @@ public static class FleetOutputs
         ArgumentNullException.ThrowIfNull(results);
         using (var writer = Open(Path.Combine(directory, RoundsFile)))
         {
-            WriteHeader(writer, RoundColumns);
+            WriteHeader(writer, results.ReportsFidelity ? [.. RoundColumns, .. FidelityColumns] : RoundColumns);
             foreach (var r in results.Rounds)
             {
                 writer.WriteField(I(r.Round));
@@ -35,6 +35,12 @@ public static class FleetOutputs
                 writer.WriteField(R(r.MeanStaleness));
                 writer.WriteField(R(r.TestAccuracy));
                 writer.WriteField(R(r.TestLoss));
+                if (results.ReportsFidelity)
+                {
+                    var f = r.Fidelity;
+                    foreach (var x in new[] { f?.Fid, f?.InceptionScore, f?.Coverage, f?.ConditionalAccuracy, f?.LocalFidMean, f?.LocalFidMax })
+                        writer.WriteField(R(x));
+                }
                 writer.EndRecord();
             }
         }
@@ -89,6 +95,17 @@ public static class FleetOutputs
             WriteOptional(json, "virtual_time_to_target_s", reached?.VirtualTimeS);
             WriteOptional(json, "energy_to_target_j", reached?.EnergyJ);
         }
+        if (results.ReportsFidelity)
+        {
+            var final = results.FinalFidelity;
+            WriteOptional(json, "final_fid", final?.Fid);
+            WriteOptional(json, "best_fid", results.BestFid);
+            WriteOptional(json, "final_is", final?.InceptionScore);
+            WriteOptional(json, "final_coverage", final?.Coverage);
+            WriteOptional(json, "final_conditional_accuracy", final?.ConditionalAccuracy);
+            WriteOptional(json, "final_local_fid_mean", final?.LocalFidMean);
+            WriteOptional(json, "final_local_fid_max", final?.LocalFidMax);
+        }
         json.WriteStartObject("memory_fit_by_tier");
         foreach (var (tier, reason) in results.MemoryFitByTier) json.WriteString(tier, reason);
         json.WriteEndObject();
@@ -100,6 +117,9 @@ public static class FleetOutputs
         "dropped_memory", "dropped_link", "bytes_up", "bytes_down", "energy_compute_j", "energy_comm_j", "energy_idle_j",
         "aggregated", "mean_staleness", "test_accuracy", "test_loss",
     ];
+
+    /// <summary>Appended to rounds.csv when the run trains a generator (docs/results.md).</summary>
+    public static readonly string[] FidelityColumns = ["fid", "is", "coverage", "conditional_accuracy", "local_fid_mean", "local_fid_max"];
 
     private static readonly string[] DeviceColumns =
     [

@@ -59,19 +59,39 @@ public sealed class FederatedTask : IFederatedLearning
 
     public int SamplesOf(int client) => _shards[client].Length;
 
-    public Task<LocalUpdate> Train(int client, int round, float[] global)
+    public Task<LocalUpdate> Train(int client, int round, float[] global, double atSeconds)
     {
         var shard = _shards[client];
         // A client with no data has nothing to contribute: a zero update of weight 0.
         if (shard.Length == 0) return Task.FromResult(new LocalUpdate(client, new float[global.Length], 0, 0));
-        var job = new TrainingJob(_network, global, _train, shard, _hyperparameters, JobSeed(_seed, round, client), Device);
+        return TrainOn(client, round, global, () => new ClientData(_train, shard));
+    }
+
+    /// <summary>
+    /// Local training of <paramref name="client"/> on the data <paramref name="data"/> gives, called on the trainer
+    /// (so preparing the data, e.g. generating a synthetic top-up, is part of the job). The FedAvg weight stays the
+    /// client's shard size, the update's Samples.
+    /// </summary>
+    public Task<LocalUpdate> TrainOn(int client, int round, float[] global, Func<ClientData> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var samples = _shards[client].Length;
+        var seed = JobSeed(_seed, round, client);
         return _runner.Run(() =>
         {
-            TorchRuntime.PrepareCurrentThread(job.Device);
+            TorchRuntime.PrepareCurrentThread(Device);
+            var local = data();
+            var job = new TrainingJob(_network, global, local.Source, local.Indices, _hyperparameters, seed, Device);
             var result = LocalTrainer.Train(job);
-            return new LocalUpdate(client, result.Delta, result.Samples, result.MeanLoss);
+            return new LocalUpdate(client, result.Delta, samples, result.MeanLoss);
         });
     }
+
+    /// <summary>The training set the shards index.</summary>
+    public IBatchSource TrainingSet => _train;
+
+    /// <summary>Client <paramref name="client"/>'s sample indices.</summary>
+    public IReadOnlyList<int> ShardOf(int client) => _shards[client];
 
     public float[] Aggregate(float[] global, IReadOnlyList<LocalUpdate> updates)
     {
@@ -85,7 +105,7 @@ public sealed class FederatedTask : IFederatedLearning
     /// over fixed slices of the test set, combined in slice order. The slicing does not depend on the number of
     /// trainers, so neither do the figures; the caller (the aggregator) waits for them.
     /// </summary>
-    public Evaluation Evaluate(float[] weights)
+    public Evaluation Evaluate(float[] weights, int round, double atSeconds)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var count = _test.Count;

@@ -123,6 +123,35 @@ public static class FgsKeys
     public const string TrainingEvalBatchSize = "fgs.training.eval-batch-size";
     public const string TrainingTargetAccuracy = "fgs.training.target-accuracy";
 
+    public const string TrainingTask = "fgs.training.task";
+
+    public const string GenerativeModel = "fgs.generative.model";
+    public const string GenerativeLocalSteps = "fgs.generative.local-steps";
+    public const string GenerativeBatchSize = "fgs.generative.batch-size";
+    public const string GenerativeLearningRate = "fgs.generative.learning-rate";
+    public const string GenerativeDiscriminatorLearningRate = "fgs.generative.discriminator-learning-rate";
+    public const string GenerativeBeta1 = "fgs.generative.beta1";
+    public const string GenerativeBeta2 = "fgs.generative.beta2";
+    public const string GenerativeEvalSamplesPerClass = "fgs.generative.eval-samples-per-class";
+    public const string GenerativeLocalFidDevices = "fgs.generative.local-fid-devices";
+    public const string GenerativeReferenceCache = "fgs.generative.reference-cache";
+    public const string GenerativeDiffusionSteps = "fgs.generative.diffusion-steps";
+    public const string GenerativeSamplingSteps = "fgs.generative.sampling-steps";
+    public const string RevalidationPolicy = "fgs.generative.revalidation.policy";
+    public const string RevalidationThreshold = "fgs.generative.revalidation.threshold";
+    public const string RevalidationTrainRounds = "fgs.generative.revalidation.train-rounds";
+    public const string RevalidationRetrainRounds = "fgs.generative.revalidation.retrain-rounds";
+
+    public const string DriftEnabled = "fgs.drift.enabled";
+    public const string DriftAt = "fgs.drift.at";
+    public const string DriftCohort = "fgs.drift.cohort";
+    public const string DriftClassShift = "fgs.drift.class-shift";
+    public const string DriftContrast = "fgs.drift.contrast";
+    public const string DriftBrightness = "fgs.drift.brightness";
+
+    public const string AugmentationStartRound = "fgs.augmentation.start-round";
+    public const string AugmentationMinPerClass = "fgs.augmentation.min-per-class";
+
     public const string DataDataset = "fgs.data.dataset";
     public const string DataFashionMnistDir = "fgs.data.fashion-mnist-dir";
     public const string DataTrainSamples = "fgs.data.train-samples";
@@ -187,6 +216,13 @@ public static class FgsKeys
         TrainingEnabled, TrainingNetwork, TrainingMlpHidden, TrainingAlgorithm, TrainingProximalMu, TrainingServerMomentum,
         TrainingServerLearningRate, TrainingLocalEpochs, TrainingBatchSize, TrainingLearningRate, TrainingMomentum,
         TrainingDevice, TrainingWorkers, TrainingIntraOpThreads, TrainingEvalEvery, TrainingEvalBatchSize, TrainingTargetAccuracy,
+        TrainingTask,
+        GenerativeModel, GenerativeLocalSteps, GenerativeBatchSize, GenerativeLearningRate, GenerativeDiscriminatorLearningRate,
+        GenerativeBeta1, GenerativeBeta2, GenerativeEvalSamplesPerClass, GenerativeLocalFidDevices, GenerativeReferenceCache,
+        GenerativeDiffusionSteps, GenerativeSamplingSteps,
+        RevalidationPolicy, RevalidationThreshold, RevalidationTrainRounds, RevalidationRetrainRounds,
+        DriftEnabled, DriftAt, DriftCohort, DriftClassShift, DriftContrast, DriftBrightness,
+        AugmentationStartRound, AugmentationMinPerClass,
         DataDataset, DataFashionMnistDir, DataTrainSamples, DataTestSamples, DataSyntheticTrainSamples, DataSyntheticTestSamples,
         DataPartition, DataDirichletAlpha, DataShardClasses, DataQuantityBeta, DataMinSamplesPerClient,
         OutputDir,

@@ -27,6 +27,15 @@ public sealed record FgsSettings(
     TrainingConfig Training,
     DataConfig Data)
 {
+    /// <summary>The generator of <c>fgs.generative</c> (trained when <c>fgs.training.task</c> is generator or augmented).</summary>
+    public GenerativeConfig Generative { get; init; } = null!;
+
+    /// <summary>The data drift of <c>fgs.drift</c>.</summary>
+    public DriftConfig Drift { get; init; } = null!;
+
+    /// <summary>The synthetic top-up of <c>fgs.augmentation</c>.</summary>
+    public AugmentationConfig Augmentation { get; init; } = null!;
+
     /// <summary>
     /// Reads and checks every key of <see cref="FgsKeys.All"/> and <see cref="FgsKeys.Patterns"/>. Unknown keys under
     /// <c>fgs</c> are reported first (with a suggestion), because a misspelt key is a likelier cause than a bad value.
@@ -50,7 +59,12 @@ public sealed record FgsSettings(
             BatteryConfig.Bind(reader),
             AggregatorBinding.Bind(reader),
             TrainingBinding.Bind(reader),
-            DataBinding.Bind(reader));
+            DataBinding.Bind(reader))
+        {
+            Generative = GenerativeBinding.Bind(reader),
+            Drift = GenerativeBinding.BindDrift(reader),
+            Augmentation = GenerativeBinding.BindAugmentation(reader),
+        };
     }
 
     /// <summary>The PHOLD workload's settings (seconds, as <see cref="PholdSettings"/> takes them).</summary>

@@ -32,5 +32,8 @@ internal static class TrainingBinding
         reader.GetInt(FgsKeys.TrainingIntraOpThreads, 1),
         reader.GetInt(FgsKeys.TrainingEvalEvery, 1),
         reader.GetInt(FgsKeys.TrainingEvalBatchSize, 1),
-        reader.GetDouble(FgsKeys.TrainingTargetAccuracy, 0, 1, minExclusive: true));
+        reader.GetDouble(FgsKeys.TrainingTargetAccuracy, 0, 1, minExclusive: true))
+    {
+        Task = reader.GetChoice(FgsKeys.TrainingTask, GenerativeBinding.TaskWords),
+    };
 }

@@ -135,6 +135,9 @@ public sealed record TrainingConfig(
     int EvalBatchSize,
     double TargetAccuracy)
 {
+    /// <summary>What the rounds train: the classifier (default), the generator, or both with augmentation.</summary>
+    public TrainingTask Task { get; init; } = TrainingTask.Classifier;
+
     /// <summary>
     /// The number of clients to train at once: <see cref="Workers"/> when set; for <c>auto</c>, one per GPU in use, or
     /// one per CPU core when training on the CPU.

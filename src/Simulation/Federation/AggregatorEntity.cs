@@ -119,7 +119,11 @@ public sealed class AggregatorEntity : IPromisingEntity
         _current = round;
         if (_settings.Mode == AggregationMode.Sync)
         {
-            foreach (var device in _pool.Take(_settings.Invited, _random!)) Invite(device, context);
+            // A task monitoring a frozen model asks for evaluation-only rounds: nobody is invited, the round lasts
+            // its deadline and closes with an evaluation.
+            var training = _model.Scenario.Learning?.Task.WantsTraining(round.Round) ?? true;
+            if (training)
+                foreach (var device in _pool.Take(_settings.Invited, _random!)) Invite(device, context);
             Schedule(context, _settings.DeadlineTicks, FleetEventKinds.Deadline, round.Round);
         }
         else
@@ -218,7 +222,7 @@ public sealed class AggregatorEntity : IPromisingEntity
             _buffered = 0;
             _version++;
             round.EndTicks = context.Now;
-            UpdateGlobalModel(round);
+            UpdateGlobalModel(round, context.Now);
             if (_settings.MaxRounds > 0 && _rounds.Count >= _settings.MaxRounds)
             {
                 _current = null; // done: no more invitations (devices still working finish on their own)
@@ -234,7 +238,7 @@ public sealed class AggregatorEntity : IPromisingEntity
     {
         var round = _current!;
         round.EndTicks = context.Now;
-        UpdateGlobalModel(round);
+        UpdateGlobalModel(round, context.Now);
         // Devices still working on this round are told to stop; their transfers end here.
         foreach (var device in _participants.Keys.Order().ToArray()) Drop(device, context);
         StartRound(context);
@@ -322,15 +326,16 @@ public sealed class AggregatorEntity : IPromisingEntity
 
     // Real training: fold the updates taken since the last aggregation into the global model (the strategy sorts
     // them by client, so arrival order does not matter), then evaluate it every EvalEvery rounds.
-    private void UpdateGlobalModel(RoundRecord round)
+    private void UpdateGlobalModel(RoundRecord round, long now)
     {
         if (_model.Scenario.Learning is not { } learning) return;
         if (_updates.Count > 0) _global = learning.Task.Aggregate(_global!, _updates);
         _updates.Clear();
         if ((round.Round + 1) % learning.EvalEvery != 0) return;
-        var evaluation = learning.Task.Evaluate(_global!);
+        var evaluation = learning.Task.Evaluate(_global!, round.Round, VirtualTime.ToSeconds(now));
         round.TestAccuracy = evaluation.Accuracy;
-        round.TestLoss = evaluation.Loss;
+        round.TestLoss = double.IsNaN(evaluation.Loss) ? null : evaluation.Loss;
+        round.Fidelity = evaluation.Fidelity;
     }
 
     private sealed record Participant(int Round, long Version, long Token);

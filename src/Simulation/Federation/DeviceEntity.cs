@@ -88,7 +88,8 @@ public sealed class DeviceEntity : IPromisingEntity
         var tier = scenario.Tiers[Profile.Tier];
         var workload = scenario.Workload;
         Samples = scenario.Learning is { } learning ? learning.Task.SamplesOf(index) : SampleCount(workload, scenario.Seed, index);
-        var estimate = workload.Cost.Estimate(tier, Profile.CpuHz, Samples * workload.LocalEpochs);
+        var passes = scenario.Learning is { } task ? task.Task.SamplePassesOf(index) : Samples * workload.LocalEpochs;
+        var estimate = workload.Cost.Estimate(tier, Profile.CpuHz, passes);
         _trainingTicks = Math.Max(0, VirtualTime.FromSeconds(estimate.Seconds));
         // The κ·c·D·f² model gives the CPU's dynamic power on top of idle; an accelerator's figure is the board's
         // whole active power, of which idle is already counted.
@@ -279,7 +280,7 @@ public sealed class DeviceEntity : IPromisingEntity
         // With real training the numbers are computed by the trainer pool while the simulation goes on; the training's
         // end carries the job, and the kernel holds this device's partition there until the job is done.
         var job = _model.Scenario.Learning is { } learning && globalWeights is not null
-            ? learning.Task.Train(_index, _round, globalWeights)
+            ? learning.Task.Train(_index, _round, globalWeights, VirtualTime.ToSeconds(context.Now))
             : null;
         context.Schedule(_trainingTicks, FleetEventKinds.TrainingDone, _workToken, job);
     }

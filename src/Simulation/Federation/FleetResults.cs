@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using FgsActors.Models.Federated;
 using FgsActors.Simulation.Time;
 
 namespace FgsActors.Simulation.Federation;
@@ -10,7 +11,7 @@ public sealed record RoundRow(
     int Round, double StartS, double? EndS, int Selected, int Completed,
     int DroppedChurn, int DroppedBattery, int DroppedDeadline, int DroppedMemory, int DroppedLink,
     double BytesUp, double BytesDown, double EnergyComputeJ, double EnergyCommJ, double EnergyIdleJ,
-    int Aggregated, double? MeanStaleness, double? TestAccuracy = null, double? TestLoss = null)
+    int Aggregated, double? MeanStaleness, double? TestAccuracy = null, double? TestLoss = null, GeneratorFidelity? Fidelity = null)
 {
     public int Dropped => DroppedChurn + DroppedBattery + DroppedDeadline + DroppedMemory + DroppedLink;
 }
@@ -55,6 +56,15 @@ public sealed class FleetResults
 
     /// <summary>Rounds that closed before the end.</summary>
     public int ClosedRounds => Rounds.Count(r => r.EndS is not null);
+
+    /// <summary>Whether the run trained a generator: rounds.csv then carries the fidelity columns.</summary>
+    public bool ReportsFidelity { get; init; }
+
+    /// <summary>The generator's last measured fidelity; null when none was measured.</summary>
+    public GeneratorFidelity? FinalFidelity => Rounds.LastOrDefault(r => r.Fidelity is not null)?.Fidelity;
+
+    /// <summary>The lowest FID measured; null when none was measured.</summary>
+    public double? BestFid => Rounds.Where(r => r.Fidelity is not null).Select(r => (double?)r.Fidelity!.Fid).Min();
 
     public double EnergyTotalJ => Devices.Sum(d => d.EnergyJ);
     public double BytesUpTotal => Rounds.Sum(r => r.BytesUp) + CheckInBytes;
@@ -132,13 +142,16 @@ public sealed class FleetResults
             return new RoundRow(r.Round, VirtualTime.ToSeconds(r.StartTicks), r.EndTicks is { } e ? VirtualTime.ToSeconds(e) : null,
                 r.Selected, r.Completed, t.Churn, t.Battery, t.Deadline, t.Memory, t.Link, r.BytesUp, r.BytesDown,
                 t.ComputeJ, t.CommJ, t.IdleJ, r.Aggregated, r.Aggregated == 0 ? null : r.StalenessSum / (double)r.Aggregated,
-                r.TestAccuracy, r.TestLoss);
+                r.TestAccuracy, r.TestLoss, r.Fidelity);
         }).ToArray();
         var footprint = model.Scenario.Workload.Footprint;
         var memory = devices.Select(d => d.Tier).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(t => new KeyValuePair<string, string>(t, footprint.Fits(model.Scenario.Tiers[t]).Reason))
             .ToArray();
-        return new FleetResults(rounds, devices, aggregator.CheckInBytes, end, memory);
+        return new FleetResults(rounds, devices, aggregator.CheckInBytes, end, memory)
+        {
+            ReportsFidelity = model.Scenario.Learning?.Task.ReportsFidelity ?? false,
+        };
     }
 
     /// <summary>
@@ -160,6 +173,10 @@ public sealed class FleetResults
             line.AppendJoin(',', r.Round, R(r.StartS), R(r.EndS), r.Selected, r.Completed, r.DroppedChurn, r.DroppedBattery,
                 r.DroppedDeadline, r.DroppedMemory, r.DroppedLink, R(r.BytesUp), R(r.BytesDown), R(r.EnergyComputeJ),
                 R(r.EnergyCommJ), R(r.EnergyIdleJ), r.Aggregated, R(r.MeanStaleness), R(r.TestAccuracy), R(r.TestLoss));
+            // Generator fidelity joins the digest only where it exists, so classifier and systems runs keep their hashes.
+            if (r.Fidelity is { } f)
+                line.Append(',').AppendJoin(',', R(f.Fid), R(f.InceptionScore), R(f.Coverage), R(f.ConditionalAccuracy),
+                    R(f.LocalFidMean), R(f.LocalFidMax), f.LocalDevices);
             Flush();
         }
         foreach (var d in Devices)

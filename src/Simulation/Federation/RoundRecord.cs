@@ -1,3 +1,5 @@
+using FgsActors.Models.Federated;
+
 namespace FgsActors.Simulation.Federation;
 
 /// <summary>
@@ -28,6 +30,9 @@ public sealed class RoundRecord(int round, long startTicks)
     /// <summary>Test accuracy of the global model after this round (real training, on evaluation rounds); else null.</summary>
     public double? TestAccuracy { get; internal set; }
 
-    /// <summary>Mean test loss of the global model after this round; null when not evaluated.</summary>
+    /// <summary>Mean test loss of the global model after this round; null when not evaluated or the model has none (a generator).</summary>
     public double? TestLoss { get; internal set; }
+
+    /// <summary>The generator's fidelity after this round (generative training, on evaluation rounds); else null.</summary>
+    public GeneratorFidelity? Fidelity { get; internal set; }
 }

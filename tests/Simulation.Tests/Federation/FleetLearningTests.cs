@@ -19,7 +19,7 @@ public sealed class FleetLearningTests
 
         public int SamplesOf(int client) => 50 + client % 7;
 
-        public Task<LocalUpdate> Train(int client, int round, float[] global) => Task.Run(async () =>
+        public Task<LocalUpdate> Train(int client, int round, float[] global, double atSeconds) => Task.Run(async () =>
         {
             Interlocked.Increment(ref Trained);
             // A wall-clock delay that has nothing to do with virtual time: results must not notice it.
@@ -39,7 +39,7 @@ public sealed class FleetLearningTests
             return [global[0] + (float)(sum / weights)];
         }
 
-        public Evaluation Evaluate(float[] weights) => new(Math.Min(1.0, weights[0] / 2_000.0), 1.0 / (1 + weights[0]));
+        public Evaluation Evaluate(float[] weights, int round, double atSeconds) => new(Math.Min(1.0, weights[0] / 2_000.0), 1.0 / (1 + weights[0]));
     }
 
     private static FleetScenario Scenario(ToyLearning learning, AggregatorSettings? aggregator = null) =>
