@@ -58,6 +58,7 @@ public static class RunCommand
             {
                 FleetOutputs.WriteTables(fleet, dir);
                 ParquetTables.Write(fleet, dir);
+                learning?.WriteGeneratorOutputs(dir);
                 WritePlots(cli, dir);
             }
             var hash = new ResultHash()
@@ -94,8 +95,19 @@ public static class RunCommand
     private static void TrainingFigures(System.Text.Json.Utf8JsonWriter json, LearningSetup learning, double wallSeconds)
     {
         var anyBusy = learning.Pool.AnyBusySeconds;
-        var evaluation = learning.Task.EvaluationSeconds;
+        var evaluation = learning.EvaluationSeconds;
         var outside = Math.Max(0, wallSeconds - anyBusy - evaluation);
+        json.WriteString("training_task", learning.TaskName);
+        if (learning.Generator is { } generator)
+        {
+            json.WriteString("generator", generator.Model.Name);
+            json.WriteNumber("generator_parameters", generator.Model.ParameterCount);
+            if (generator.Policy is { } policy)
+            {
+                json.WriteNumber("revalidation_flags", policy.Flags);
+                json.WriteNumber("revalidation_retrainings", policy.Retrainings);
+            }
+        }
         json.WriteNumber("trainer_workers", learning.Pool.Workers);
         json.WriteNumber("trainers_busy_sum_s", Math.Round(learning.Pool.BusySeconds, 3));
         json.WriteNumber("training_s", Math.Round(anyBusy, 3));

@@ -21,19 +21,52 @@ public sealed class LearningSetup : IDisposable
 
     private readonly int[][] _histogram;
 
-    private LearningSetup(FleetScenario scenario, TrainerPool pool, FederatedTask task, int[][] histogram)
+    private LearningSetup(FleetScenario scenario, TrainerPool pool, IFederatedLearning task, FederatedTask? classifier,
+        FederatedGenerativeTask? generator, int[][] histogram)
     {
         _histogram = histogram;
         Scenario = scenario;
         Pool = pool;
         Task = task;
+        Classifier = classifier;
+        Generator = generator;
     }
 
     /// <summary>The scenario with its learning and workload set.</summary>
     public FleetScenario Scenario { get; }
 
     public TrainerPool Pool { get; }
-    public FederatedTask Task { get; }
+
+    /// <summary>What the rounds train (fgs.training.task).</summary>
+    public IFederatedLearning Task { get; }
+
+    /// <summary>The classifier task (task classifier or augmented); else null.</summary>
+    public FederatedTask? Classifier { get; }
+
+    /// <summary>The generator task (task generator or augmented); else null.</summary>
+    public FederatedGenerativeTask? Generator { get; }
+
+    /// <summary>fgs.training.task as the config spells it.</summary>
+    public string TaskName => Task switch
+    {
+        AugmentedFederatedTask => "augmented",
+        FederatedGenerativeTask => "generator",
+        _ => "classifier",
+    };
+
+    /// <summary>
+    /// A generator's own files: drift.csv (every evaluation's fidelity and the re-validation policy's actions) and
+    /// samples.png (the last evaluation's images, one row per class). Nothing for a classifier run.
+    /// </summary>
+    public void WriteGeneratorOutputs(string runDirectory)
+    {
+        if (Generator is not { } generator) return;
+        if (generator.Policy is { } policy) DriftTimelineCsv.Write(policy.Timeline, runDirectory);
+        if (generator.LastSamples is { } samples) SampleGrids.Write(samples.Images, samples.Labels, generator.Model, runDirectory);
+    }
+
+    /// <summary>Wall-clock seconds the aggregator spent waiting on evaluations.</summary>
+    public double EvaluationSeconds => (Classifier?.EvaluationSeconds ?? 0) + (Generator?.EvaluationSeconds ?? 0);
 
     /// <summary>Writes the per-client class histogram (client, class_0..class_9, total) into the run directory.</summary>
     public void WritePartition(string runDirectory)
@@ -57,9 +90,40 @@ public sealed class LearningSetup : IDisposable
             throw new ConfigException(
                 $"config key '{FgsKeys.FleetDevices}': {clients} devices need at least as many training samples, but the data set has {train.Count}",
                 FgsKeys.FleetDevices, $"at most {train.Count} devices", clients.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var shards = Partitioner(settings.Data).Split(train.Labels, train.Classes, clients, PartitionSeed(seed));
+        var shards = Partition(settings.Data, train, clients, seed);
         var histogram = ClassHistogram.Of(shards, train.Labels, train.Classes);
 
+        // workers = auto: one trainer per core on the CPU, one per GPU in use on CUDA (a run trains on one GPU).
+        var workers = training.ResolveWorkers(Environment.ProcessorCount, gpusInUse: device.IsCuda ? 1 : 0);
+        TorchRuntime.IntraOpThreads = training.IntraOpThreads;
+        var pool = new TrainerPool(workers, () => TorchRuntime.PrepareCurrentThread(device));
+        try
+        {
+            var classifier = training.Task is TrainingTask.Classifier or TrainingTask.Augmented
+                ? BuildClassifier(training, train, test, shards, pool, seed, device)
+                : null;
+            var generator = training.Task is TrainingTask.Generator or TrainingTask.Augmented
+                ? GenerativeSetup.Build(settings, train, test, shards, pool, device)
+                : null;
+            IFederatedLearning task = training.Task switch
+            {
+                TrainingTask.Generator => generator!,
+                TrainingTask.Augmented => new AugmentedFederatedTask(classifier!, generator!, train.Labels,
+                    new AugmentationSettings(settings.Augmentation.StartRound, settings.Augmentation.MinPerClass), seed),
+                _ => classifier!,
+            };
+            return new LearningSetup(WithLearning(scenario, task, training), pool, task, classifier, generator, histogram);
+        }
+        catch
+        {
+            pool.Dispose();
+            throw;
+        }
+    }
+
+    private static FederatedTask BuildClassifier(TrainingConfig training, ImageDataset train, ImageDataset test, int[][] shards,
+        TrainerPool pool, ulong seed, ComputeDevice device)
+    {
         var network = training.Network == TrainingNetwork.Mlp
             ? NetworkCatalog.Mlp(NetworkCatalog.Mnist, training.MlpHidden)
             : NetworkCatalog.LeNet5(NetworkCatalog.Mnist);
@@ -71,12 +135,12 @@ public sealed class LearningSetup : IDisposable
             TrainingAlgorithm.FedAvgM => new FedAvgM(training.ServerMomentum, training.ServerLearningRate),
             _ => new FedAvg(),
         };
-        // workers = auto: one trainer per core on the CPU, one per GPU in use on CUDA (a run trains on one GPU).
-        var workers = training.ResolveWorkers(Environment.ProcessorCount, gpusInUse: device.IsCuda ? 1 : 0);
-        TorchRuntime.IntraOpThreads = training.IntraOpThreads;
-        var pool = new TrainerPool(workers, () => TorchRuntime.PrepareCurrentThread(device));
-        var task = new FederatedTask(network, train, test, shards, hyperparameters, strategy, pool, seed, training.EvalBatchSize, device);
+        return new FederatedTask(network, train, test, shards, hyperparameters, strategy, pool, seed, training.EvalBatchSize, device);
+    }
 
+    // The task's own figures replace the numeric workload, so virtual time, energy and memory limits follow the real model.
+    private static FleetScenario WithLearning(FleetScenario scenario, IFederatedLearning task, TrainingConfig training)
+    {
         var profile = task.Profile;
         var workload = scenario.Workload with
         {
@@ -88,12 +152,11 @@ public sealed class LearningSetup : IDisposable
             OptimizerStateCopies = profile.OptimizerStateCopies,
             LocalEpochs = profile.LocalEpochs,
         };
-        var withLearning = scenario with
+        return scenario with
         {
             Workload = workload,
             Learning = new FleetLearning(task, training.EvalEvery, training.TargetAccuracy),
         };
-        return new LearningSetup(withLearning, pool, task, histogram);
     }
 
     public void Dispose() => Pool.Dispose();
@@ -123,7 +186,7 @@ public sealed class LearningSetup : IDisposable
         }
     }
 
-    private static (ImageDataset Train, ImageDataset Test) LoadData(DataConfig data, ulong seed)
+    internal static (ImageDataset Train, ImageDataset Test) LoadData(DataConfig data, ulong seed)
     {
         var (train, test) = data.Dataset == DatasetKind.Synthetic
             ? (SyntheticImages.Generate(data.SyntheticTrainSamples, SyntheticSeed(seed, 0)), SyntheticImages.Generate(data.SyntheticTestSamples, SyntheticSeed(seed, 1)))
@@ -146,6 +209,10 @@ public sealed class LearningSetup : IDisposable
         Array.Sort(chosen);
         return images.Subset(chosen);
     }
+
+    /// <summary>The clients' shards of <paramref name="train"/> under fgs.data's partition scheme and the run seed.</summary>
+    internal static int[][] Partition(DataConfig data, ImageDataset train, int clients, ulong seed) =>
+        Partitioner(data).Split(train.Labels, train.Classes, clients, PartitionSeed(seed));
 
     private static IPartitioner Partitioner(DataConfig data) => data.Partition switch
     {

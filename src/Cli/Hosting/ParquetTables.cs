@@ -39,6 +39,10 @@ public static class ParquetTables
         new DataField<double?>("test_accuracy", true),
         new DataField<double?>("test_loss", true));
 
+    /// <summary>rounds.parquet of a run that trains a generator: the rounds columns plus the fidelity columns, all optional.</summary>
+    public static readonly ParquetSchema RoundsWithFidelitySchema = new(
+        [.. RoundsSchema.GetDataFields(), .. FleetOutputs.FidelityColumns.Select(name => new DataField<double?>(name, true))]);
+
     public static readonly ParquetSchema DevicesSchema = new(
         new DataField<string>("id", false),
         new DataField<string>("tier", false),
@@ -65,8 +69,8 @@ public static class ParquetTables
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupRows, 1);
-        await WriteTableAsync(Path.Combine(directory, RoundsFile), RoundsSchema, results.Rounds, WriteRoundsAsync, rowGroupRows, cancellation)
-            .ConfigureAwait(false);
+        await WriteTableAsync(Path.Combine(directory, RoundsFile), results.ReportsFidelity ? RoundsWithFidelitySchema : RoundsSchema,
+            results.Rounds, WriteRoundsAsync, rowGroupRows, cancellation).ConfigureAwait(false);
         await WriteTableAsync(Path.Combine(directory, DevicesFile), DevicesSchema, results.Devices, WriteDevicesAsync, rowGroupRows, cancellation)
             .ConfigureAwait(false);
     }
@@ -115,6 +119,13 @@ public static class ParquetTables
         await Optional(group, f[c++], rows, r => r.MeanStaleness, ct).ConfigureAwait(false);
         await Optional(group, f[c++], rows, r => r.TestAccuracy, ct).ConfigureAwait(false);
         await Optional(group, f[c++], rows, r => r.TestLoss, ct).ConfigureAwait(false);
+        if (c == f.Length) return;
+        await Optional(group, f[c++], rows, r => r.Fidelity?.Fid, ct).ConfigureAwait(false);
+        await Optional(group, f[c++], rows, r => r.Fidelity?.InceptionScore, ct).ConfigureAwait(false);
+        await Optional(group, f[c++], rows, r => r.Fidelity?.Coverage, ct).ConfigureAwait(false);
+        await Optional(group, f[c++], rows, r => r.Fidelity?.ConditionalAccuracy, ct).ConfigureAwait(false);
+        await Optional(group, f[c++], rows, r => r.Fidelity?.LocalFidMean, ct).ConfigureAwait(false);
+        await Optional(group, f[c++], rows, r => r.Fidelity?.LocalFidMax, ct).ConfigureAwait(false);
     }
 
     private static async Task WriteDevicesAsync(ParquetRowGroupWriter group, DataField[] f, ArraySegment<DeviceRow> rows, CancellationToken ct)

@@ -21,7 +21,10 @@ internal sealed record RoundRow(
     double EnergyCommJ,
     double EnergyIdleJ,
     double? TestAccuracy,
-    double? TestLoss);
+    double? TestLoss,
+    double? Fid = null,
+    double? LocalFidMean = null,
+    double? LocalFidMax = null);
 
 /// <summary>One row of devices.csv (docs/model.md §8); <see cref="BatteryEndWh"/> is null for mains devices.</summary>
 internal sealed record DeviceRow(
@@ -58,6 +61,12 @@ internal sealed class RunData
     /// <summary>summary.json's <c>target_accuracy</c> (fraction, 0..1), present for training runs.</summary>
     public double? TargetAccuracy { get; private init; }
 
+    /// <summary>summary.json's <c>training_task</c>: classifier, generator or augmented; null for runs without training.</summary>
+    public string? TrainingTask { get; private init; }
+
+    /// <summary>What test_accuracy measures: a generator run's is the conditional accuracy of its samples.</summary>
+    public string AccuracyName => TrainingTask == "generator" ? "Conditional accuracy of samples" : "Test accuracy";
+
     /// <summary>summary.json's <c>scenario</c> (a path) reduced to its file name, or the run directory's name.</summary>
     public string Name { get; private init; } = "";
 
@@ -71,7 +80,7 @@ internal sealed class RunData
         if (!Directory.Exists(runDirectory))
             throw new DirectoryNotFoundException($"run directory not found: {runDirectory}");
 
-        var (virtualTime, target, scenario) = ReadSummary(Path.Combine(runDirectory, SummaryFile));
+        var (virtualTime, target, scenario, task) = ReadSummary(Path.Combine(runDirectory, SummaryFile));
         var name = scenario is { Length: > 0 }
             ? Path.GetFileNameWithoutExtension(scenario)
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(runDirectory)));
@@ -82,19 +91,20 @@ internal sealed class RunData
             Partition = ReadPartition(Path.Combine(runDirectory, PartitionFile)),
             VirtualTimeS = virtualTime,
             TargetAccuracy = target,
+            TrainingTask = task,
             Name = name,
         };
     }
 
-    private static (double? VirtualTimeS, double? Target, string? Scenario) ReadSummary(string path)
+    private static (double? VirtualTimeS, double? Target, string? Scenario, string? Task) ReadSummary(string path)
     {
-        if (!File.Exists(path)) return (null, null, null);
+        if (!File.Exists(path)) return (null, null, null, null);
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{path}: expected a JSON object");
-            return (Number(root, "virtual_time_s"), Number(root, "target_accuracy"), Text(root, "scenario"));
+            return (Number(root, "virtual_time_s"), Number(root, "target_accuracy"), Text(root, "scenario"), Text(root, "training_task"));
         }
         catch (JsonException e)
         {
@@ -130,7 +140,10 @@ internal sealed class RunData
                 EnergyCommJ: row.Double("energy_comm_j"),
                 EnergyIdleJ: row.Double("energy_idle_j"),
                 TestAccuracy: row.OptionalDouble("test_accuracy", missingColumnIsEmpty: true),
-                TestLoss: row.OptionalDouble("test_loss", missingColumnIsEmpty: true)));
+                TestLoss: row.OptionalDouble("test_loss", missingColumnIsEmpty: true),
+                Fid: row.OptionalDouble("fid", missingColumnIsEmpty: true),
+                LocalFidMean: row.OptionalDouble("local_fid_mean", missingColumnIsEmpty: true),
+                LocalFidMax: row.OptionalDouble("local_fid_max", missingColumnIsEmpty: true)));
         }
 
         rows.Sort((a, b) => a.Round.CompareTo(b.Round));

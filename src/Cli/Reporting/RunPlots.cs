@@ -6,13 +6,13 @@ namespace FgsActors.Cli.Reporting;
 /// PNG plots of a finished run, built only from the files in its directory (rounds.csv, devices.csv, summary.json,
 /// partition.csv), so a run can be plotted again at any time. docs/results.md describes each plot.
 /// </summary>
-public static class RunPlots
+public static partial class RunPlots
 {
     /// <summary>File names of every plot <see cref="WriteAll"/> can write, in the order it writes them.</summary>
     public static IReadOnlyList<string> AllFileNames { get; } =
     [
         AccuracyVsTime, AccuracyVsRound, CostToAccuracy, EnergyByTier, EnergyCumulative, BytesCumulative,
-        DropoutsPerRound, BatteryEnd, PartitionClasses,
+        DropoutsPerRound, BatteryEnd, PartitionClasses, FidVsTime, FidVsRound, CostToFid,
     ];
 
     public const string AccuracyVsTime = "accuracy_vs_time.png";
@@ -77,6 +77,13 @@ public static class RunPlots
 
         if (run.Devices.Any(d => d.BatteryEndWh is not null)) Save(BatteryEnd, path => PlotBatteryEnd(run, path));
         if (run.Partition.Count > 0) Save(PartitionClasses, path => PlotPartition(run, path));
+        var withFid = run.Rounds.Where(r => r.Fid is not null).ToList();
+        if (withFid.Count > 0)
+        {
+            Save(FidVsTime, path => PlotFidVsTime(run, withFid, path));
+            Save(FidVsRound, path => PlotFidVsRound(run, withFid, path));
+            Save(CostToFid, path => PlotCostToFid(run, path));
+        }
         return written;
     }
 
@@ -88,10 +95,10 @@ public static class RunPlots
         // To the last round, not to the end of the run: a run stopped by max-rounds idles on to its end time.
         var lastS = Math.Max(run.Rounds.Max(r => TimeOf(run, r)), points.Max(p => p.T));
         var time = Unit.Time(lastS);
-        var plot = PlotStyle.New($"Test accuracy over virtual time ({run.Name})", $"Virtual time ({time.Symbol})", "Test accuracy (%)");
+        var plot = PlotStyle.New($"{run.AccuracyName} over virtual time ({run.Name})", $"Virtual time ({time.Symbol})", $"{run.AccuracyName} (%)");
         var line = plot.Add.ScatterLine(points.Select(p => time.Of(p.T)).ToArray(), points.Select(p => p.Acc).ToArray(), PlotStyle.Colour(0));
         StyleAccuracyLine(line, points.Count);
-        line.LegendText = $"test accuracy (final {points[^1].Acc:0.0} %, best {points.Max(p => p.Acc):0.0} %)";
+        line.LegendText = $"{run.AccuracyName.ToLowerInvariant()} (final {points[^1].Acc:0.0} %, best {points.Max(p => p.Acc):0.0} %)";
         AddTarget(plot, run);
         plot.Axes.SetLimitsX(0, Positive(time.Of(lastS) * 1.02));
         plot.Axes.SetLimitsY(0, 100);
@@ -101,12 +108,12 @@ public static class RunPlots
 
     private static void PlotAccuracyVsRound(RunData run, List<RoundRow> evaluated, string path)
     {
-        var plot = PlotStyle.New($"Test accuracy per round ({run.Name})", "Round (index from 0)", "Test accuracy (%)");
+        var plot = PlotStyle.New($"{run.AccuracyName} per round ({run.Name})", "Round (index from 0)", $"{run.AccuracyName} (%)");
         var rounds = evaluated.Select(r => (double)r.Round).ToArray();
         var accuracy = evaluated.Select(r => r.TestAccuracy!.Value * 100).ToArray();
         var line = plot.Add.ScatterLine(rounds, accuracy, PlotStyle.Colour(0));
         StyleAccuracyLine(line, rounds.Length);
-        line.LegendText = $"test accuracy ({evaluated.Count} evaluations)";
+        line.LegendText = $"{run.AccuracyName.ToLowerInvariant()} ({evaluated.Count} evaluations)";
         AddTarget(plot, run);
         var lastRound = run.Rounds.Count > 0 ? run.Rounds.Max(r => r.Round) : rounds[^1];
         plot.Axes.SetLimitsX(-0.5, Math.Max(lastRound, 1) + 0.5);
@@ -129,7 +136,7 @@ public static class RunPlots
 
         var unit = Unit.Bytes(points.Max(p => p.Bytes));
         var plot = PlotStyle.New($"Communication cost to accuracy ({run.Name})",
-            $"Cumulative bytes up + down at the evaluation ({unit.Symbol})", "Test accuracy (%)");
+            $"Cumulative bytes up + down at the evaluation ({unit.Symbol})", $"{run.AccuracyName} (%)");
         var line = plot.Add.ScatterLine(points.Select(p => unit.Of(p.Bytes)).ToArray(), points.Select(p => p.Acc).ToArray(), PlotStyle.Colour(0));
         StyleAccuracyLine(line, points.Count);
         var (finalBytes, finalAcc) = points[^1];
