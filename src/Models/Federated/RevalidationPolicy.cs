@@ -48,6 +48,7 @@ public sealed class RevalidationPolicy
     private readonly List<DriftTimelineEntry> _timeline = new();
     private int _trainUntil; // rounds below this index train
     private double? _baseline;
+    private bool _awaitingBaseline; // a training stretch has ended (or will) and no evaluation since has set the baseline
 
     public RevalidationPolicy(RevalidationSettings settings)
     {
@@ -56,6 +57,7 @@ public sealed class RevalidationPolicy
         ArgumentOutOfRangeException.ThrowIfNegative(settings.TrainRounds);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.RetrainRounds, 1);
         _trainUntil = settings.TrainRounds == 0 ? int.MaxValue : settings.TrainRounds;
+        _awaitingBaseline = settings.TrainRounds > 0;
     }
 
     /// <summary>Every evaluation so far, in order.</summary>
@@ -77,10 +79,13 @@ public sealed class RevalidationPolicy
         var training = WantsTraining(round);
         var action = "";
         var local = fidelity.LocalFidMean;
-        if (training && round + 1 == _trainUntil)
+        if (_awaitingBaseline && round + 1 >= _trainUntil)
         {
-            // The last training round before (re)deployment: its local FID is what later checks compare with.
+            // The first evaluation of the (re)deployed generator: normally the last training round's; when evaluations
+            // come only every few rounds (fgs.training.eval-every), the first one after it, as the frozen weights have
+            // not changed since. Its local FID is what later checks compare with.
             _baseline = local;
+            _awaitingBaseline = false;
             action = "freeze";
         }
         else if (_settings.TrainRounds == 0 && local is { } continuous && (_baseline is null || continuous < _baseline))
@@ -99,6 +104,7 @@ public sealed class RevalidationPolicy
             {
                 Retrainings++;
                 _trainUntil = round + 1 + _settings.RetrainRounds;
+                _awaitingBaseline = true;
                 action = "retrain";
             }
         }

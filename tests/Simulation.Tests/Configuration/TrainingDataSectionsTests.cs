@@ -306,6 +306,7 @@ public class TrainingDataSectionsTests
         { "fgs.training.eval-every", ["integer >= 1"] },
         { "fgs.training.eval-batch-size", ["integer >= 1"] },
         { "fgs.training.target-accuracy", ["number in (0, 1]"] },
+        { "fgs.training.task", ["classifier", "generator", "augmented"] },
         { "fgs.data.dataset", ["fashion-mnist", "synthetic"] },
         { "fgs.data.fashion-mnist-dir", ["Directory", "relative to the config file"] },
         { "fgs.data.train-samples", ["integers >= 0, or all"] },
