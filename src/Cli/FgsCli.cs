@@ -20,6 +20,7 @@ public static class FgsCli
             BenchFleetCommand.Create(cli),
             BenchTrainCommand.Create(cli),
             BenchMemoryCommand.Create(cli),
+            BenchFidCommand.Create(cli),
         };
         var root = new RootCommand("fgs: actor-model discrete-event simulator for federated generative learning on edge fleets")
         {

@@ -1,0 +1,188 @@
+using FgsActors.Models.Data;
+using FgsActors.Models.Metrics;
+
+namespace FgsActors.Models.Fidelity;
+
+/// <summary>
+/// Scores a set of class-conditionally generated images with one <see cref="ReferenceClassifier"/>: FID against a
+/// reference real set (normally the test set, whose statistics are computed once here), the Inception-style score,
+/// class coverage and conditional accuracy, and optionally local FID against each device's own data.
+/// <para>
+/// Local FID of device k: its n_k real images (indices into <c>deviceData</c>, the set the fleet was partitioned
+/// from) against the generated pool reweighted to the device's class histogram — each generated sample of intended
+/// class c weighted by (n_kc / n_k) / G_c, G_c being the generated samples intended for c — so that the generated
+/// side has the device's class proportions exactly and every generated sample is used (no resampling, no rounding;
+/// <see cref="ClassConditionalMoments"/>). A device is skipped, with the reason recorded, when it has fewer than
+/// <see cref="FidelityOptions.MinimumLocalSamples"/> real images or holds a class with fewer than 2 generated samples
+/// intended for it. Features of the device data are computed on first use and kept (one row per image, d floats).
+/// </para>
+/// <para>
+/// Thread-safe: <see cref="Evaluate"/> may run concurrently (the classifier builds its modules per call; the cache of
+/// device-data features is filled under a lock).
+/// </para>
+/// </summary>
+public sealed class FidelityEvaluator
+{
+    private readonly ImageDataset? _deviceData;
+    private readonly float[]?[]? _deviceFeatures;
+    private readonly Lock _deviceFeaturesLock = new();
+
+    /// <param name="classifier">The reference classifier.</param>
+    /// <param name="reference">The real images FID compares with (e.g. the Fashion-MNIST test set); at least 2.</param>
+    /// <param name="deviceData">The data set that <see cref="LocalReference.SampleIndices"/> index (the training set); null when no local FID is wanted.</param>
+    /// <param name="options">Minimum device size and coverage threshold; null for the defaults.</param>
+    public FidelityEvaluator(ReferenceClassifier classifier, ImageDataset reference, ImageDataset? deviceData = null, FidelityOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference.Count < 2)
+            throw new ArgumentException($"the reference set needs at least 2 images to estimate a covariance, found {reference.Count}", nameof(reference));
+        Classifier = classifier;
+        Options = options ?? new FidelityOptions();
+        var outputs = classifier.Outputs(reference);
+        ReferenceStatistics = GaussianStatistics.Of(outputs.Features);
+        ReferenceCount = reference.Count;
+        if (deviceData is not null)
+        {
+            if (deviceData.Height != reference.Height || deviceData.Width != reference.Width || deviceData.Classes != reference.Classes)
+                throw new ArgumentException(
+                    $"device data are {deviceData.Height}×{deviceData.Width} in {deviceData.Classes} classes, the reference set {reference.Height}×{reference.Width} in {reference.Classes}",
+                    nameof(deviceData));
+            _deviceData = deviceData;
+            _deviceFeatures = new float[]?[deviceData.Count];
+        }
+    }
+
+    public ReferenceClassifier Classifier { get; }
+
+    public FidelityOptions Options { get; }
+
+    /// <summary>Mean and covariance of the reference set's features.</summary>
+    public GaussianStatistics ReferenceStatistics { get; }
+
+    /// <summary>Images in the reference set.</summary>
+    public int ReferenceCount { get; }
+
+    /// <summary>
+    /// Scores N ≥ 2 generated images (pixels in [0, 1] as the data, N × C × H × W, finite; values are taken as given)
+    /// with their intended classes (N labels in [0, K)); with <paramref name="locals"/> (distinct device ids; needs
+    /// <c>deviceData</c>) also the local FIDs.
+    /// </summary>
+    public FidelityReport Evaluate(float[] generatedImages, int[] intendedLabels, IReadOnlyList<LocalReference>? locals = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(generatedImages);
+        ArgumentNullException.ThrowIfNull(intendedLabels);
+        var n = intendedLabels.Length;
+        var k = Classifier.ClassCount;
+        if (n < 2) throw new ArgumentException($"at least 2 generated images are needed to estimate a covariance, found {n}", nameof(intendedLabels));
+        var sampleLength = Classifier.Network.Input.Elements;
+        if (generatedImages.Length != (long)n * sampleLength)
+            throw new ArgumentException(
+                $"{generatedImages.Length} pixels do not make {n} images of {sampleLength} pixels (one per intended label)", nameof(generatedImages));
+        for (var i = 0; i < n; i++)
+        {
+            if ((uint)intendedLabels[i] >= (uint)k)
+                throw new ArgumentException($"intended label {intendedLabels[i]} of image {i} is outside [0, {k})", nameof(intendedLabels));
+        }
+        CheckLocals(locals);
+
+        var outputs = Classifier.Outputs(generatedImages, n, cancellationToken);
+        var fid = Metrics.Fid.FromStatistics(GaussianStatistics.Of(outputs.Features), ReferenceStatistics);
+        var inception = InceptionScore.FromProbabilities(outputs.Probabilities);
+        var coverage = ClassCoverage.FromLabels(intendedLabels, outputs.PredictedLabels(), k, Options.CoverageThreshold);
+
+        var localResults = locals is { Count: > 0 } ? LocalFids(outputs.Features, intendedLabels, locals, cancellationToken) : [];
+        var evaluated = localResults.Where(l => l.Fid is not null).ToArray();
+        double? mean = null, max = null;
+        int? worst = null;
+        if (evaluated.Length > 0)
+        {
+            var summary = LocalFid.Summarize(evaluated.Select(l => l.Fid!.Value).ToArray());
+            (mean, max, worst) = (summary.Mean, summary.Max, evaluated[summary.MaxIndex].Device);
+        }
+        return new FidelityReport(fid, inception, coverage.CoveredClasses / (double)coverage.ClassCount, coverage.Accuracy, coverage,
+            mean, max, worst, localResults);
+    }
+
+    /// <summary>FID of <paramref name="count"/> images (as for <see cref="Evaluate"/>, N ≥ 2) against the reference set.</summary>
+    public double Fid(float[] images, int count)
+    {
+        if (count < 2) throw new ArgumentException($"at least 2 images are needed to estimate a covariance, found {count}", nameof(count));
+        return Metrics.Fid.FromStatistics(GaussianStatistics.Of(Classifier.Features(images, count)), ReferenceStatistics);
+    }
+
+    private void CheckLocals(IReadOnlyList<LocalReference>? locals)
+    {
+        if (locals is not { Count: > 0 }) return;
+        if (_deviceData is null)
+            throw new InvalidOperationException("local FID needs the device data set: pass deviceData to the FidelityEvaluator constructor");
+        var seen = new HashSet<int>();
+        foreach (var local in locals)
+        {
+            ArgumentNullException.ThrowIfNull(local, nameof(locals));
+            ArgumentNullException.ThrowIfNull(local.SampleIndices, nameof(locals));
+            if (!seen.Add(local.Device)) throw new ArgumentException($"device {local.Device} is given twice", nameof(locals));
+            foreach (var index in local.SampleIndices)
+            {
+                if ((uint)index >= (uint)_deviceData.Count)
+                    throw new ArgumentException($"device {local.Device}: sample index {index} is outside the device data [0, {_deviceData.Count})", nameof(locals));
+            }
+        }
+    }
+
+    private LocalFidResult[] LocalFids(float[][] generatedFeatures, int[] intendedLabels, IReadOnlyList<LocalReference> locals,
+        CancellationToken cancellationToken)
+    {
+        var data = _deviceData!;
+        var k = Classifier.ClassCount;
+        var moments = ClassConditionalMoments.Of(generatedFeatures, intendedLabels, k);
+        var minimum = Options.MinimumLocalSamples;
+        var eligible = locals.Where(l => l.SampleIndices.Length >= minimum).ToArray();
+        var rows = DeviceFeatures(eligible.SelectMany(l => l.SampleIndices), cancellationToken);
+
+        var results = new LocalFidResult[locals.Count];
+        var weights = new double[k];
+        for (var i = 0; i < locals.Count; i++)
+        {
+            var local = locals[i];
+            var count = local.SampleIndices.Length;
+            if (count < minimum)
+            {
+                results[i] = Skipped(local, $"{count} real samples, fewer than the minimum {minimum}");
+                continue;
+            }
+            Array.Clear(weights);
+            foreach (var index in local.SampleIndices) weights[data.Label(index)] += 1.0 / count;
+            var starved = Enumerable.Range(0, k).FirstOrDefault(c => weights[c] > 0 && moments.Count(c) < 2, -1);
+            if (starved >= 0)
+            {
+                results[i] = Skipped(local, $"it holds class {starved}, for which {moments.Count(starved)} generated samples were given (2 needed)");
+                continue;
+            }
+            var real = GaussianStatistics.Of(local.SampleIndices.Select(index => rows[index]!).ToArray());
+            var fid = Metrics.Fid.FromStatistics(moments.Mixture(weights), real);
+            results[i] = new LocalFidResult(local.Device, count, fid, null);
+        }
+        return results;
+    }
+
+    private static LocalFidResult Skipped(LocalReference local, string reason) =>
+        new(local.Device, local.SampleIndices.Length, null, reason);
+
+    /// <summary>Features of the device data at <paramref name="indices"/>, computing the rows not yet cached (in one forward pass).</summary>
+    private float[]?[] DeviceFeatures(IEnumerable<int> indices, CancellationToken cancellationToken)
+    {
+        var cache = _deviceFeatures!;
+        lock (_deviceFeaturesLock)
+        {
+            var missing = indices.Where(i => cache[i] is null).Distinct().Order().ToArray();
+            if (missing.Length > 0)
+            {
+                var features = Classifier.Outputs(_deviceData!, missing, cancellationToken).Features;
+                for (var j = 0; j < missing.Length; j++) cache[missing[j]] = features[j];
+            }
+        }
+        return cache;
+    }
+}
