@@ -21,6 +21,7 @@ public static class FgsCli
             BenchTrainCommand.Create(cli),
             BenchMemoryCommand.Create(cli),
             BenchFidCommand.Create(cli),
+            BenchGenerativeCommand.Create(cli),
         };
         var root = new RootCommand("fgs: actor-model discrete-event simulator for federated generative learning on edge fleets")
         {

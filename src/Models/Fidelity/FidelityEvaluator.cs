@@ -105,6 +105,59 @@ public sealed class FidelityEvaluator
             mean, max, worst, localResults);
     }
 
+    /// <summary>
+    /// As <see cref="Evaluate(float[], int[], IReadOnlyList{LocalReference}?, CancellationToken)"/>, with each device's
+    /// real data given as images (e.g. data that drifted away from the training set: shifted pixels, other classes)
+    /// instead of indices into the device data. Their features are computed at every call (not cached).
+    /// </summary>
+    public FidelityReport Evaluate(float[] generatedImages, int[] intendedLabels, IReadOnlyList<LocalImages> locals,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(locals);
+        var seen = new HashSet<int>();
+        var sampleLength = Classifier.Network.Input.Elements;
+        foreach (var local in locals)
+        {
+            ArgumentNullException.ThrowIfNull(local, nameof(locals));
+            if (!seen.Add(local.Device)) throw new ArgumentException($"device {local.Device} is given twice", nameof(locals));
+            if (local.Images.Length != (long)local.Labels.Length * sampleLength)
+                throw new ArgumentException($"device {local.Device}: {local.Images.Length} pixels do not make {local.Labels.Length} images of {sampleLength} pixels", nameof(locals));
+            if (local.Labels.Any(label => (uint)label >= (uint)Classifier.ClassCount))
+                throw new ArgumentException($"device {local.Device}: a label is outside [0, {Classifier.ClassCount})", nameof(locals));
+        }
+        var global = Evaluate(generatedImages, intendedLabels, (IReadOnlyList<LocalReference>?)null, cancellationToken);
+        if (locals.Count == 0) return global;
+        var generated = Classifier.Features(generatedImages, intendedLabels.Length);
+        var results = locals.Select(local => local.Labels.Length < Options.MinimumLocalSamples
+                ? new LocalFidResult(local.Device, local.Labels.Length, null, $"{local.Labels.Length} real samples, fewer than the minimum {Options.MinimumLocalSamples}")
+                : LocalFidOf(local.Device, ClassConditionalMoments.Of(generated, intendedLabels, Classifier.ClassCount),
+                    Classifier.Features(local.Images, local.Labels.Length), local.Labels))
+            .ToArray();
+        var evaluated = results.Where(l => l.Fid is not null).ToArray();
+        if (evaluated.Length == 0) return global with { LocalFids = results };
+        var summary = LocalFid.Summarize(evaluated.Select(l => l.Fid!.Value).ToArray());
+        return global with
+        {
+            LocalFidMean = summary.Mean,
+            LocalFidMax = summary.Max,
+            LocalFidWorst = evaluated[summary.MaxIndex].Device,
+            LocalFids = results,
+        };
+    }
+
+    // Local FID of one device from its real features and labels against the generated pool reweighted to its classes.
+    private LocalFidResult LocalFidOf(int device, ClassConditionalMoments moments, float[][] realFeatures, int[] realLabels)
+    {
+        var k = Classifier.ClassCount;
+        var weights = new double[k];
+        foreach (var label in realLabels) weights[label] += 1.0 / realLabels.Length;
+        var starved = Enumerable.Range(0, k).FirstOrDefault(c => weights[c] > 0 && moments.Count(c) < 2, -1);
+        if (starved >= 0)
+            return new LocalFidResult(device, realLabels.Length, null,
+                $"it holds class {starved}, for which {moments.Count(starved)} generated samples were given (2 needed)");
+        return new LocalFidResult(device, realLabels.Length, Metrics.Fid.FromStatistics(moments.Mixture(weights), GaussianStatistics.Of(realFeatures)), null);
+    }
+
     /// <summary>FID of <paramref name="count"/> images (as for <see cref="Evaluate"/>, N ≥ 2) against the reference set.</summary>
     public double Fid(float[] images, int count)
     {
