@@ -23,7 +23,11 @@ public sealed record ConditionalDdpmOptions
     /// the quality of 1000 steps from 50 on CIFAR-10).</summary>
     public int SamplingSteps { get; init; } = 40;
 
-    /// <summary>C, U-Net channels at full resolution (2·C below): 32 by default.</summary>
+    /// <summary>
+    /// C, U-Net channels at full resolution (2·C below): 32 by default, 426,369 parameters and 0.49 GFLOP per training
+    /// sample, about 0.45–0.55 s per step of 64 images on one core of the development machine (a 2.1 GHz AVX-512 Xeon);
+    /// C = 16 has a quarter of the parameters and takes about 0.3 s, as small channel counts use the core less well.
+    /// </summary>
     public int BaseChannels { get; init; } = 32;
 
     /// <summary>Image shape, height and width multiples of 4: Fashion-MNIST's 1×28×28 by default.</summary>
