@@ -21,7 +21,7 @@ public static class GenerativeSetup
         ArgumentNullException.ThrowIfNull(settings);
         var generative = settings.Generative;
         var revalidation = generative.Revalidation;
-        if (revalidation.Policy != RevalidationChoice.None && settings.Aggregator.Mode != AggregationMode.Sync)
+        if ((revalidation.Policy != RevalidationChoice.None || revalidation.TrainRounds > 0) && settings.Aggregator.Mode != AggregationMode.Sync)
             throw new ConfigException(
                 $"config key '{FgsKeys.RevalidationPolicy}': re-validation freezes and retrains the generator between rounds, which needs {FgsKeys.AggregatorMode} = sync",
                 FgsKeys.RevalidationPolicy, "none with async aggregation", revalidation.Policy.ToString().ToLowerInvariant());

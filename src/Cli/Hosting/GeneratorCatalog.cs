@@ -1,4 +1,5 @@
 using FgsActors.Models.Generative;
+using FgsActors.Models.Generative.Diffusion;
 using FgsActors.Models.Generative.Gan;
 using FgsActors.Models.Generative.Vae;
 using FgsActors.Simulation.Configuration;
@@ -13,12 +14,12 @@ public static class GeneratorCatalog
         ArgumentNullException.ThrowIfNull(generative);
         return generative.Model switch
         {
-            GeneratorModel.CGan => new ConditionalGan(),
+            GeneratorModel.CGan => new ConditionalGan(generatorWidth: generative.GanWidth, discriminatorWidth: generative.GanWidth),
             GeneratorModel.Ddpm => CreateDiffusion(generative),
             _ => new ConditionalVae(),
         };
     }
 
-    private static IGenerativeModel CreateDiffusion(GenerativeConfig generative) =>
-        throw new NotSupportedException("ddpm: pending");
+    private static ConditionalDdpm CreateDiffusion(GenerativeConfig generative) =>
+        new(new ConditionalDdpmOptions { DiffusionSteps = generative.DiffusionSteps, SamplingSteps = generative.SamplingSteps });
 }

@@ -137,6 +137,7 @@ public static class FgsKeys
     public const string GenerativeReferenceCache = "fgs.generative.reference-cache";
     public const string GenerativeDiffusionSteps = "fgs.generative.diffusion-steps";
     public const string GenerativeSamplingSteps = "fgs.generative.sampling-steps";
+    public const string GenerativeGanWidth = "fgs.generative.gan-width";
     public const string RevalidationPolicy = "fgs.generative.revalidation.policy";
     public const string RevalidationThreshold = "fgs.generative.revalidation.threshold";
     public const string RevalidationTrainRounds = "fgs.generative.revalidation.train-rounds";
@@ -219,7 +220,7 @@ public static class FgsKeys
         TrainingTask,
         GenerativeModel, GenerativeLocalSteps, GenerativeBatchSize, GenerativeLearningRate, GenerativeDiscriminatorLearningRate,
         GenerativeBeta1, GenerativeBeta2, GenerativeEvalSamplesPerClass, GenerativeLocalFidDevices, GenerativeReferenceCache,
-        GenerativeDiffusionSteps, GenerativeSamplingSteps,
+        GenerativeDiffusionSteps, GenerativeSamplingSteps, GenerativeGanWidth,
         RevalidationPolicy, RevalidationThreshold, RevalidationTrainRounds, RevalidationRetrainRounds,
         DriftEnabled, DriftAt, DriftCohort, DriftClassShift, DriftContrast, DriftBrightness,
         AugmentationStartRound, AugmentationMinPerClass,

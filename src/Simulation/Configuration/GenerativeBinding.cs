@@ -14,7 +14,7 @@ internal static class GenerativeBinding
 
     public static GenerativeConfig Bind(SettingsReader reader)
     {
-        var steps = reader.GetInt(FgsKeys.GenerativeDiffusionSteps, 2);
+        var steps = reader.GetInt(FgsKeys.GenerativeDiffusionSteps, 21, 1000);
         var sampling = reader.GetInt(FgsKeys.GenerativeSamplingSteps, 1);
         if (sampling > steps)
             throw ConfigException.InvalidValue(reader.Tree.Find(FgsKeys.GenerativeSamplingSteps)!,
@@ -36,7 +36,10 @@ internal static class GenerativeBinding
                 reader.GetChoice(FgsKeys.RevalidationPolicy, PolicyWords),
                 reader.GetDouble(FgsKeys.RevalidationThreshold, 1, minExclusive: true),
                 reader.GetInt(FgsKeys.RevalidationTrainRounds, 0),
-                reader.GetInt(FgsKeys.RevalidationRetrainRounds, 1)));
+                reader.GetInt(FgsKeys.RevalidationRetrainRounds, 1)))
+        {
+            GanWidth = reader.GetInt(FgsKeys.GenerativeGanWidth, 1),
+        };
     }
 
     public static DriftConfig BindDrift(SettingsReader reader) => new(

@@ -52,7 +52,7 @@ public enum RevalidationChoice
 /// <param name="EvalSamplesPerClass">Images generated per class at each evaluation, >= 2.</param>
 /// <param name="LocalFidDevices">Most devices whose local FID is measured per evaluation, >= 0.</param>
 /// <param name="ReferenceCache">Directory of the cached reference classifier; empty for the default.</param>
-/// <param name="DiffusionSteps">T of the DDPM, >= 2.</param>
+/// <param name="DiffusionSteps">T of the DDPM, in [21, 1000] (the linear schedule rescaled to T; see Models' NoiseSchedule).</param>
 /// <param name="SamplingSteps">DDIM steps when sampling the DDPM, in [1, T].</param>
 /// <param name="Revalidation">Policy, threshold, training and retraining rounds.</param>
 public sealed record GenerativeConfig(
@@ -68,7 +68,11 @@ public sealed record GenerativeConfig(
     string ReferenceCache,
     int DiffusionSteps,
     int SamplingSteps,
-    RevalidationConfig Revalidation);
+    RevalidationConfig Revalidation)
+{
+    /// <summary>Width of the cgan's networks (generator 2w×7×7 → w×14×14; discriminator w×14×14 → 2w×7×7), >= 1.</summary>
+    public int GanWidth { get; init; } = 32;
+}
 
 /// <param name="Policy">none, flag or retrain.</param>
 /// <param name="Threshold">Rise factor of the mean local FID over its baseline that fires the policy, > 1.</param>

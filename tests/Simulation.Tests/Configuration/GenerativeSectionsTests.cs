@@ -30,8 +30,8 @@ public class GenerativeSectionsTests
                 EvalSamplesPerClass: 100,
                 LocalFidDevices: 10,
                 ReferenceCache: "",
-                DiffusionSteps: 300,
-                SamplingSteps: 25,
+                DiffusionSteps: 400,
+                SamplingSteps: 40,
                 new RevalidationConfig(RevalidationChoice.None, Threshold: 1.5, TrainRounds: 0, RetrainRounds: 10)),
             settings.Generative);
         // 12 h = 43,200 s = 4.32e13 ns.
@@ -40,12 +40,21 @@ public class GenerativeSectionsTests
     }
 
     [Fact]
+    public void GanWidthDefaultsTo32AndMustBePositive()
+    {
+        Assert.Equal(32, Bind().Generative.GanWidth);
+        Assert.Equal(64, Bind(("fgs.generative.gan-width", "64")).Generative.GanWidth);
+        var error = Assert.Throws<ConfigException>(() => Bind(("fgs.generative.gan-width", "0")));
+        Assert.Equal("fgs.generative.gan-width", error.Key);
+    }
+
+    [Fact]
     public void TheDefaultsUsedHereAreTheOnesReferenceConfShips()
     {
         var shipped = ReferenceValues();
         var keys = FgsKeys.All.Where(k => Prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).Append(FgsKeys.TrainingTask).ToArray();
 
-        Assert.Equal(16 + 6 + 2 + 1, keys.Length);
+        Assert.Equal(17 + 6 + 2 + 1, keys.Length);
         Assert.All(keys, key =>
         {
             Assert.True(shipped.ContainsKey(key), $"{key} is not set in config/reference.conf");
@@ -131,9 +140,10 @@ public class GenerativeSectionsTests
     [InlineData("fgs.generative.beta2", "-0.1", "a number in [0, 1)")]
     [InlineData("fgs.generative.eval-samples-per-class", "1", "an integer >= 2")]
     [InlineData("fgs.generative.local-fid-devices", "-1", "an integer >= 0")]
-    [InlineData("fgs.generative.diffusion-steps", "1", "an integer >= 2")]
+    [InlineData("fgs.generative.diffusion-steps", "20", "an integer in [21, 1000]")]
+    [InlineData("fgs.generative.diffusion-steps", "1001", "an integer in [21, 1000]")]
     [InlineData("fgs.generative.sampling-steps", "0", "an integer >= 1")]
-    [InlineData("fgs.generative.sampling-steps", "301", "an integer in [1, fgs.generative.diffusion-steps = 300]")]
+    [InlineData("fgs.generative.sampling-steps", "401", "an integer in [1, fgs.generative.diffusion-steps = 400]")]
     [InlineData("fgs.generative.revalidation.policy", "warn", "one of none, flag, retrain")]
     [InlineData("fgs.generative.revalidation.threshold", "1", "a number > 1")]
     [InlineData("fgs.generative.revalidation.threshold", "0.5", "a number > 1")]
