@@ -53,7 +53,8 @@ public static class BenchGenerativeCommand
             var evaluation = GenerativeSetup.Evaluation(generative);
             var source = new ImageBatchSource(train);
 
-            var federated = new FederatedGenerativeTask(model, new StaticClientData(source, shards), hyper, pool, seed, evaluation, judge, device: device);
+            var federated = new FederatedGenerativeTask(model, new StaticClientData(source, shards), hyper, pool, seed, evaluation, judge,
+                device: device, strategy: GenerativeSetup.ServerStrategy(generative));
             var fed = Train(federated, clients, roundCount, cli);
             Outcome? central = null;
             if (!parse.GetValue(skipCentral))

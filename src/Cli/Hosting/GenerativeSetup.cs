@@ -42,8 +42,15 @@ public static class GenerativeSetup
             },
             revalidation.Threshold, revalidation.TrainRounds, revalidation.RetrainRounds));
         var judge = ReferenceJudge.Create(settings, train, test);
-        return new FederatedGenerativeTask(model, data, hyperparameters, pool, seed, Evaluation(generative), judge, policy, device);
+        return new FederatedGenerativeTask(model, data, hyperparameters, pool, seed, Evaluation(generative), judge, policy, device,
+            ServerStrategy(generative));
     }
+
+    /// <summary>FedGAN's plain average, or FedAvgM with the configured server momentum and learning rate.</summary>
+    public static IServerStrategy ServerStrategy(GenerativeConfig generative) =>
+        generative.ServerMomentum == 0 && generative.ServerLearningRate == 1
+            ? new FedAvg()
+            : new FedAvgM(generative.ServerMomentum, generative.ServerLearningRate);
 
     /// <summary>The local training settings of fgs.generative.</summary>
     public static GenerativeHyperparameters Hyperparameters(GenerativeConfig generative) =>

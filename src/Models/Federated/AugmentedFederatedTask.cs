@@ -55,8 +55,17 @@ public sealed class AugmentedFederatedTask : IFederatedLearning
         }
         var c = classifier.Profile;
         var g = generator.Profile;
-        // One weight vector: memory holds both models; time is counted in classifier sample passes (SamplePassesOf).
-        Profile = c with { Parameters = c.Parameters + g.Parameters, ActivationBytesPerSample = Math.Max(c.ActivationBytesPerSample, g.ActivationBytesPerSample) };
+        // One weight vector: memory holds both models and both optimisers' state (the footprint model has one
+        // buffer count for all parameters: the parameter-weighted mean, rounded up); time is counted in classifier
+        // sample passes (SamplePassesOf).
+        var parameters = c.Parameters + g.Parameters;
+        var copies = (int)Math.Ceiling((c.Parameters * (double)c.OptimizerStateCopies + g.Parameters * (double)g.OptimizerStateCopies) / parameters);
+        Profile = c with
+        {
+            Parameters = parameters,
+            ActivationBytesPerSample = Math.Max(c.ActivationBytesPerSample, g.ActivationBytesPerSample),
+            OptimizerStateCopies = copies,
+        };
     }
 
     public float[] InitialWeights => [.. _classifier.InitialWeights, .. _generator.InitialWeights];

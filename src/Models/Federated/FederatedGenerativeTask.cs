@@ -36,14 +36,15 @@ public sealed class FederatedGenerativeTask : IFederatedLearning
     private readonly ulong _seed;
     private readonly GenerativeEvaluation _evaluation;
     private readonly IFidelityJudge _judge;
-    private readonly FedAvg _average = new();
+    private readonly IServerStrategy _strategy;
     private readonly float[] _initial;
     private int[] _lastClients = [];
 
     public FederatedGenerativeTask(IGenerativeModel model, IClientDataSource data, GenerativeHyperparameters hyperparameters,
         IJobRunner runner, ulong seed, GenerativeEvaluation evaluation, IFidelityJudge judge, RevalidationPolicy? policy = null,
-        ComputeDevice device = default)
+        ComputeDevice device = default, IServerStrategy? strategy = null)
     {
+        _strategy = strategy ?? new FedAvg();
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _data = data ?? throw new ArgumentNullException(nameof(data));
         _hyperparameters = hyperparameters ?? throw new ArgumentNullException(nameof(hyperparameters));
@@ -106,14 +107,17 @@ public sealed class FederatedGenerativeTask : IFederatedLearning
         });
     }
 
-    /// <summary>FedGAN's average: Σ n_k·Δ_k / Σ n_k over every parameter; remembers the clients for local FID.</summary>
+    /// <summary>
+    /// FedGAN's average, Σ n_k·Δ_k / Σ n_k over every parameter, applied by the server strategy (FedAvg by default; FedAvgM
+    /// turns it into a pseudo-gradient step with server momentum); remembers the clients for local FID.
+    /// </summary>
     public float[] Aggregate(float[] global, IReadOnlyList<LocalUpdate> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
         var contributing = updates.Where(u => u.Samples > 0).OrderBy(u => u.Client).ToArray();
         if (contributing.Length == 0) return (float[])global.Clone();
         _lastClients = contributing.Select(u => u.Client).ToArray();
-        return _average.Apply(global, contributing.Select(u => new ClientUpdate(u.Client, u.Delta, u.Samples)).ToArray());
+        return _strategy.Apply(global, contributing.Select(u => new ClientUpdate(u.Client, u.Delta, u.Samples)).ToArray());
     }
 
     /// <summary>

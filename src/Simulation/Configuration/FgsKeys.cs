@@ -138,6 +138,8 @@ public static class FgsKeys
     public const string GenerativeDiffusionSteps = "fgs.generative.diffusion-steps";
     public const string GenerativeSamplingSteps = "fgs.generative.sampling-steps";
     public const string GenerativeGanWidth = "fgs.generative.gan-width";
+    public const string GenerativeServerMomentum = "fgs.generative.server-momentum";
+    public const string GenerativeServerLearningRate = "fgs.generative.server-learning-rate";
     public const string RevalidationPolicy = "fgs.generative.revalidation.policy";
     public const string RevalidationThreshold = "fgs.generative.revalidation.threshold";
     public const string RevalidationTrainRounds = "fgs.generative.revalidation.train-rounds";
@@ -221,6 +223,7 @@ public static class FgsKeys
         GenerativeModel, GenerativeLocalSteps, GenerativeBatchSize, GenerativeLearningRate, GenerativeDiscriminatorLearningRate,
         GenerativeBeta1, GenerativeBeta2, GenerativeEvalSamplesPerClass, GenerativeLocalFidDevices, GenerativeReferenceCache,
         GenerativeDiffusionSteps, GenerativeSamplingSteps, GenerativeGanWidth,
+        GenerativeServerMomentum, GenerativeServerLearningRate,
         RevalidationPolicy, RevalidationThreshold, RevalidationTrainRounds, RevalidationRetrainRounds,
         DriftEnabled, DriftAt, DriftCohort, DriftClassShift, DriftContrast, DriftBrightness,
         AugmentationStartRound, AugmentationMinPerClass,

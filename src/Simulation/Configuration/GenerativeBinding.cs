@@ -39,6 +39,8 @@ internal static class GenerativeBinding
                 reader.GetInt(FgsKeys.RevalidationRetrainRounds, 1)))
         {
             GanWidth = reader.GetInt(FgsKeys.GenerativeGanWidth, 1),
+            ServerMomentum = reader.GetDouble(FgsKeys.GenerativeServerMomentum, 0, 1, maxExclusive: true),
+            ServerLearningRate = reader.GetDouble(FgsKeys.GenerativeServerLearningRate, 0, minExclusive: true),
         };
     }
 

@@ -72,6 +72,12 @@ public sealed record GenerativeConfig(
 {
     /// <summary>Width of the cgan's networks (generator 2w×7×7 → w×14×14; discriminator w×14×14 → 2w×7×7), >= 1.</summary>
     public int GanWidth { get; init; } = 32;
+
+    /// <summary>Server momentum β of the generator's aggregation, in [0, 1); 0 is FedGAN's plain average.</summary>
+    public double ServerMomentum { get; init; }
+
+    /// <summary>Server learning rate η of the generator's aggregation, > 0; 1 with β = 0 is FedGAN's plain average.</summary>
+    public double ServerLearningRate { get; init; } = 1;
 }
 
 /// <param name="Policy">none, flag or retrain.</param>

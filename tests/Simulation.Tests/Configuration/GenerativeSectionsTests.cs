@@ -54,7 +54,7 @@ public class GenerativeSectionsTests
         var shipped = ReferenceValues();
         var keys = FgsKeys.All.Where(k => Prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).Append(FgsKeys.TrainingTask).ToArray();
 
-        Assert.Equal(17 + 6 + 2 + 1, keys.Length);
+        Assert.Equal(19 + 6 + 2 + 1, keys.Length);
         Assert.All(keys, key =>
         {
             Assert.True(shipped.ContainsKey(key), $"{key} is not set in config/reference.conf");

@@ -123,6 +123,8 @@ internal static class Trees
         ["fgs.generative.diffusion-steps"] = "400",
         ["fgs.generative.sampling-steps"] = "40",
         ["fgs.generative.gan-width"] = "32",
+        ["fgs.generative.server-momentum"] = "0",
+        ["fgs.generative.server-learning-rate"] = "1",
         ["fgs.generative.revalidation.policy"] = "none",
         ["fgs.generative.revalidation.threshold"] = "1.5",
         ["fgs.generative.revalidation.train-rounds"] = "0",
