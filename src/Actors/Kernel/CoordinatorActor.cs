@@ -8,7 +8,9 @@ namespace FgsActors.Actors.Kernel;
 /// <summary>
 /// Grants time windows to the partitions. After every partition has reported its round, it applies
 /// <see cref="WindowRules"/> to their statuses and sends each its bound; when no partition holds an event
-/// before the end, it collects the totals and replies to whoever asked for the run.
+/// before the end, it collects the totals and replies to whoever asked for the run. A <see cref="StopRun"/> ends the run
+/// early at the next window boundary — the next safe point, where every partition has finished its window and nothing is
+/// in flight — with the totals so far (<see cref="KernelRunCompleted.Stopped"/>).
 /// </summary>
 public sealed class CoordinatorActor : UntypedActor
 {
@@ -22,6 +24,8 @@ public sealed class CoordinatorActor : UntypedActor
     private readonly Stopwatch _wall = new();
     private readonly Action<KernelProgress>? _progress;
     private int _reported;
+    private bool _stopRequested;
+    private bool _stopped;
     private long _round;
     private long _windows;
     private readonly long[] _eventsByPartition;
@@ -61,6 +65,9 @@ public sealed class CoordinatorActor : UntypedActor
                 _replyTo.Tell(failed, Self);
                 Context.Stop(Self);
                 break;
+            case StopRun:
+                _stopRequested = true;
+                break;
             case PartitionFinished finished:
                 _finals[finished.Partition] = finished;
                 if (++_reported == _partitions.Length) Complete();
@@ -75,8 +82,9 @@ public sealed class CoordinatorActor : UntypedActor
     {
         _reported = 0;
         _progress?.Invoke(new KernelProgress(_windows, MinNextEvent(), _eventsByPartition.Sum(), _wall.Elapsed.TotalSeconds));
-        if (WindowRules.Finished(_statuses, _endTime))
+        if (WindowRules.Finished(_statuses, _endTime) || _stopRequested)
         {
+            _stopped = !WindowRules.Finished(_statuses, _endTime);
             foreach (var partition in _partitions) partition.Tell(new FinishPartition(), Self);
             return;
         }
@@ -104,7 +112,7 @@ public sealed class CoordinatorActor : UntypedActor
             digest += f.EventDigest;
             last = Math.Max(last, f.LocalTime);
         }
-        _replyTo.Tell(new KernelRunCompleted(new KernelResult(events, digest, _windows, last), _wall.Elapsed.TotalSeconds), Self);
+        _replyTo.Tell(new KernelRunCompleted(new KernelResult(events, digest, _windows, last), _wall.Elapsed.TotalSeconds, _stopped), Self);
         Context.Stop(Self);
     }
 }
@@ -112,5 +120,8 @@ public sealed class CoordinatorActor : UntypedActor
 /// <summary>Progress after a window: windows so far, the earliest pending event, events processed in total.</summary>
 public sealed record KernelProgress(long Windows, long NextEventTime, long Events, double WallSeconds);
 
-/// <summary>Reply to the requester of a run.</summary>
-public sealed record KernelRunCompleted(KernelResult Result, double WallSeconds);
+/// <summary>Reply to the requester of a run; <paramref name="Stopped"/> when a <see cref="StopRun"/> ended it before its end time.</summary>
+public sealed record KernelRunCompleted(KernelResult Result, double WallSeconds, bool Stopped = false);
+
+/// <summary>Asks the coordinator to end the run at the next window boundary (Ctrl-C, SIGTERM).</summary>
+public sealed record StopRun;

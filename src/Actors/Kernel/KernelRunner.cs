@@ -10,7 +10,10 @@ namespace FgsActors.Actors.Kernel;
 /// <param name="WallSeconds">The simulation itself: from the first start message to the last total.</param>
 /// <param name="Nodes">Distinct actor systems that hosted partitions.</param>
 /// <param name="Memory">Garbage-collector activity of this process during the simulation itself (set-up excluded).</param>
-public sealed record KernelRunReport(KernelResult Result, int Partitions, double SetupSeconds, double WallSeconds, int Nodes = 1, GcActivity? Memory = null);
+/// <param name="Stopped">A stop request ended the run at a window boundary before its end time; the model's state is that of
+/// <see cref="KernelResult.LastEventTime"/> (no partition processed an event after it).</param>
+public sealed record KernelRunReport(KernelResult Result, int Partitions, double SetupSeconds, double WallSeconds, int Nodes = 1, GcActivity? Memory = null,
+    bool Stopped = false);
 
 /// <summary>Collections and bytes allocated by the process over an interval.</summary>
 public sealed record GcActivity(int Gen0, int Gen1, int Gen2, long AllocatedBytes)
@@ -38,7 +41,8 @@ public static class KernelRunner
 
     public static async Task<KernelRunReport> RunAsync(
         ActorSystem system, IReadOnlyList<IActorRef> hosts, ModelSpec spec, ISimulationModel model, int partitions,
-        Action<KernelProgress>? progress = null, CancellationToken cancellation = default, bool stopPartitions = true)
+        Action<KernelProgress>? progress = null, CancellationToken cancellation = default, bool stopPartitions = true,
+        CancellationToken stopRequest = default)
     {
         var runId = "run" + Guid.NewGuid().ToString("N")[..8];
         var setup = Stopwatch.StartNew();
@@ -53,6 +57,8 @@ public static class KernelRunner
         var replyTo = system.ActorOf(Props.Create(() => new CompletionActor(completion)));
         var coordinator = system.ActorOf(CoordinatorActor.Props(refs, model.RemoteLookahead, model.EndTime, replyTo, progress), runId + "-coordinator");
         await using var registration = cancellation.Register(() => completion.TrySetCanceled(cancellation)).ConfigureAwait(false);
+        // A stop request (Ctrl-C, SIGTERM) is not a cancellation: the run ends at its next safe point and reports what it has.
+        await using var stopping = stopRequest.Register(() => coordinator.Tell(new StopRun())).ConfigureAwait(false);
         try
         {
             var outcome = await completion.Task.ConfigureAwait(false);
@@ -60,7 +66,7 @@ public static class KernelRunner
             return outcome switch
             {
                 KernelRunCompleted done => new KernelRunReport(done.Result, refs.Length, setup.Elapsed.TotalSeconds, done.WallSeconds,
-                    refs.Select(r => r.Path.Address).Distinct().Count(), memory),
+                    refs.Select(r => r.Path.Address).Distinct().Count(), memory, done.Stopped),
                 PartitionFailed failed => throw new KernelRunFailedException(failed.Error),
                 _ => throw new KernelRunFailedException($"unexpected run outcome: {outcome}"),
             };
@@ -114,13 +120,14 @@ public static class KernelRunner
     /// </summary>
     public static async Task<KernelRunReport> RunLocalAsync(ISimulationModel model, int partitions, int workers,
         Action<KernelProgress>? progress = null, CancellationToken cancellation = default, EntityDelivery delivery = EntityDelivery.Direct,
-        bool shutDown = true)
+        bool shutDown = true, CancellationToken stopRequest = default)
     {
         var system = KernelHosting.CreateSystem("fgs", workers, delivery: delivery);
         try
         {
             var host = KernelHosting.StartHost(system, _ => model);
-            return await RunAsync(system, [host], new ModelSpec(model.Name), model, partitions, progress, cancellation, stopPartitions: shutDown).ConfigureAwait(false);
+            return await RunAsync(system, [host], new ModelSpec(model.Name), model, partitions, progress, cancellation, stopPartitions: shutDown,
+                stopRequest: stopRequest).ConfigureAwait(false);
         }
         finally
         {

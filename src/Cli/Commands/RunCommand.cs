@@ -47,13 +47,17 @@ public static class RunCommand
                 model is FleetModel live ? FleetSnapshots.From(live) : null);
             if (progress.Kind != ProgressKind.None)
                 cli.Error.WriteLine($"fgs run {runName}: model {model.Name}, {model.EntityCount:N0} entities, {settings.Kernel.Partitions} partitions on {settings.Kernel.Workers} workers, until t={VirtualTime.ToSeconds(model.EndTime)}s");
+            // Ctrl-C and SIGTERM stop the run at its next window boundary; what was simulated so far is written below
+            // and summary.json says it is incomplete.
+            using var stop = new StopSignals();
             var report = KernelRunner.RunLocalAsync(model, settings.Kernel.Partitions, settings.Kernel.Workers,
-                    progress.Kind == ProgressKind.None ? null : progress.Report, shutDown: !cli.ProcessExitsAfter)
+                    progress.Kind == ProgressKind.None ? null : progress.Report, shutDown: !cli.ProcessExitsAfter, stopRequest: stop.Token)
                 .GetAwaiter().GetResult();
             progress.Complete();
 
             var r = report.Result;
-            var fleet = model is FleetModel fleetModel ? FleetResults.Collect(fleetModel) : null;
+            long? stoppedAt = report.Stopped ? r.LastEventTime : null;
+            var fleet = model is FleetModel fleetModel ? FleetResults.Collect(fleetModel, stoppedAt) : null;
             if (fleet is not null)
             {
                 FleetOutputs.WriteTables(fleet, dir);
@@ -71,8 +75,10 @@ public static class RunCommand
                 .Add("fleet_digest", fleet?.Digest() ?? "")
                 .Compute();
             var summary = new RunSummary(Version, scenarioPath, model.Name, settings.Run.Seed, VirtualTime.ToSeconds(model.EndTime),
-                report.WallSeconds, report.SetupSeconds, r.Events, r.Windows, report.Partitions, settings.Kernel.Workers, r.Checksum, hash, Complete: true)
+                report.WallSeconds, report.SetupSeconds, r.Events, r.Windows, report.Partitions, settings.Kernel.Workers, r.Checksum, hash,
+                Complete: !report.Stopped)
             {
+                Stopped = stoppedAt is { } at ? (stop.Signal ?? "stop", VirtualTime.ToSeconds(at)) : null,
                 Totals = fleet is null ? null : json =>
                 {
                     FleetOutputs.WriteTotals(fleet, json, (model as FleetModel)?.Scenario.Learning?.TargetAccuracy);
@@ -84,6 +90,12 @@ public static class RunCommand
             cli.Out.WriteLine($"{r.Events:N0} events in {report.WallSeconds:F2} s ({r.Events / Math.Max(report.WallSeconds, 1e-9):N0} events/s), {r.Windows:N0} windows");
             cli.Out.WriteLine($"result_hash {hash}");
             cli.Out.WriteLine($"results in {dir}");
+            if (stoppedAt is { } stoppedTicks)
+            {
+                cli.Error.WriteLine($"stopped by {stop.Signal} at t={VirtualTime.ToSeconds(stoppedTicks)}s of {VirtualTime.ToSeconds(model.EndTime)}s: "
+                    + "the results so far are written and summary.json is marked \"complete\": false");
+                return stop.Signal == StopSignals.Terminate ? ExitCodes.Terminated : ExitCodes.Interrupted;
+            }
             return ExitCodes.Ok;
         }));
         return command;

@@ -19,6 +19,9 @@ public sealed record RunSummary(
     string ResultHash,
     bool Complete)
 {
+    /// <summary>For a run stopped early: the signal (SIGINT, SIGTERM) and the virtual time its results describe, s.</summary>
+    public (string Signal, double AtSeconds)? Stopped { get; init; }
+
     /// <summary>Model-specific totals written after the common fields (e.g. the fleet's energy and bytes).</summary>
     public Action<Utf8JsonWriter>? Totals { get; init; }
 
@@ -42,6 +45,11 @@ public sealed record RunSummary(
         json.WriteString("checksum", Checksum);
         json.WriteString("result_hash", ResultHash);
         json.WriteBoolean("complete", Complete);
+        if (Stopped is { } stopped)
+        {
+            json.WriteString("stopped_by", stopped.Signal);
+            json.WriteNumber("stopped_at_s", stopped.AtSeconds);
+        }
         Totals?.Invoke(json);
         json.WriteEndObject();
     }

@@ -110,12 +110,15 @@ public sealed class FleetResults
             .Select(g => new KeyValuePair<string, double>(g.Key, g.Sum(d => d.EnergyJ)))
             .ToArray();
 
-    /// <summary>Finishes every device's accounting at the end time and gathers the tables. Call once, after the run.</summary>
-    public static FleetResults Collect(FleetModel model)
+    /// <summary>
+    /// Finishes every device's accounting at the end time — or at <paramref name="stoppedAt"/> for a run stopped early,
+    /// no earlier than any event it processed — and gathers the tables. Call once, after the run.
+    /// </summary>
+    public static FleetResults Collect(FleetModel model, long? stoppedAt = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var aggregator = model.Aggregator ?? throw new InvalidOperationException("the fleet model was not run in this process");
-        var end = model.EndTime;
+        var end = stoppedAt is { } stop ? Math.Min(stop, model.EndTime) : model.EndTime;
         var endS = VirtualTime.ToSeconds(end);
         var perRound = new RoundTally[aggregator.Rounds.Count];
         var devices = new DeviceRow[model.Devices.Count];
@@ -133,7 +136,7 @@ public sealed class FleetResults
             }
             var profile = device.Profile;
             devices[i] = new DeviceRow(profile.Name, profile.Tier, device.Invitations, completed, device.EnergyJ,
-                profile.IsMains ? null : device.BatteryWh, VirtualTime.ToSeconds(device.AvailableTicks) / endS, device.Deaths,
+                profile.IsMains ? null : device.BatteryWh, endS > 0 ? VirtualTime.ToSeconds(device.AvailableTicks) / endS : 0, device.Deaths,
                 device.ComputeJ, device.CommJ, device.IdleJ);
         }
         var rounds = aggregator.Rounds.Select(r =>
