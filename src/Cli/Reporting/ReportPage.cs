@@ -56,7 +56,7 @@ public static class RunReport
         var root = summary.RootElement;
         var runName = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var scenario = StringField(root, "scenario");
-        var plots = RunPlots.AllFileNames
+        var plots = RunPlots.AllFileNames.Append(Hosting.SampleGrids.FileName)
             .Select(name => Path.Combine(directory, name))
             .Where(File.Exists)
             .ToList();
@@ -234,6 +234,14 @@ public static class RunReport
             "Histograms, one per battery-powered tier, of the energy (Wh) left in each device's battery at the end of the run."),
         RunPlots.PartitionClasses => ("Class distribution per client",
             "From partition.csv: each client's share of samples per class (heatmap, 0–100 %) and its number of samples."),
+        RunPlots.FidVsTime => ("Generator FID over virtual time",
+            "FID of the generator's evaluation samples against the test set (reference-classifier features; lower is better) and, where measured, the mean and worst local FID against the devices' own data."),
+        RunPlots.FidVsRound => ("Generator FID per round",
+            "The same evaluations against the round index."),
+        RunPlots.CostToFid => ("Communication cost to fidelity",
+            "FID against the cumulative bytes of the rounds (up + down) up to the evaluated round."),
+        Hosting.SampleGrids.FileName => ("Generated samples",
+            "The generator's images at its last evaluation, one row per class (10 per class, from the evaluation's fixed noise)."),
         _ => (fileName, string.Empty),
     };
 
