@@ -63,7 +63,6 @@ public static class RunCommand
                 FleetOutputs.WriteTables(fleet, dir);
                 ParquetTables.Write(fleet, dir);
                 learning?.WriteGeneratorOutputs(dir);
-                WritePlots(cli, dir);
             }
             var hash = new ResultHash()
                 .Add("model", model.Name)
@@ -86,7 +85,13 @@ public static class RunCommand
                 },
             };
             summary.Write(Path.Combine(dir, RunDirectory.SummaryFile));
-            if (fleet is not null) WriteReport(cli, dir);
+            // Plots read the run's files, summary.json included (the run's name, the task, the target), then the report
+            // embeds them.
+            if (fleet is not null)
+            {
+                WritePlots(cli, dir);
+                WriteReport(cli, dir);
+            }
             cli.Out.WriteLine($"{r.Events:N0} events in {report.WallSeconds:F2} s ({r.Events / Math.Max(report.WallSeconds, 1e-9):N0} events/s), {r.Windows:N0} windows");
             cli.Out.WriteLine($"result_hash {hash}");
             cli.Out.WriteLine($"results in {dir}");

@@ -110,7 +110,7 @@ public sealed class ConditionalDdpm : IGenerativeModel
     /// </summary>
     public GenerativeResult Train(GenerativeJob job, CancellationToken cancellationToken = default)
     {
-        Validate(job);
+        GenerativeInputChecks.RequireValidJob(this, job);
         TorchRuntime.PrepareCurrentThread(job.Device);
         var hp = job.Hyperparameters;
         var image = Image;
@@ -174,13 +174,7 @@ public sealed class ConditionalDdpm : IGenerativeModel
     /// </summary>
     public float[] Sample(float[] weights, ReadOnlySpan<int> labels, ulong seed, ComputeDevice device = default)
     {
-        ArgumentNullException.ThrowIfNull(weights);
-        RequireWeights(weights, nameof(weights));
-        for (var i = 0; i < labels.Length; i++)
-        {
-            if ((uint)labels[i] >= (uint)Classes)
-                throw new ArgumentException($"label {labels[i]} at position {i} is outside [0, {Classes})", nameof(labels));
-        }
+        GenerativeInputChecks.RequireValidSampling(this, weights, labels);
         var image = Image;
         var x = new float[labels.Length * image.Elements];
         if (labels.Length == 0)
@@ -234,42 +228,6 @@ public sealed class ConditionalDdpm : IGenerativeModel
             }
             DdimSampler.Step(x, noise, Schedule.AlphaBar(t), Schedule.AlphaBar(previous));
         }
-    }
-
-    private void Validate(GenerativeJob job)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(job.GlobalWeights, nameof(job.GlobalWeights));
-        ArgumentNullException.ThrowIfNull(job.Data, nameof(job.Data));
-        ArgumentNullException.ThrowIfNull(job.SampleIndices, nameof(job.SampleIndices));
-        ArgumentNullException.ThrowIfNull(job.Hyperparameters, nameof(job.Hyperparameters));
-        RequireWeights(job.GlobalWeights, nameof(job));
-        var hp = job.Hyperparameters;
-        if (hp.LocalSteps < 1)
-            throw new ArgumentException($"local steps must be ≥ 1, not {hp.LocalSteps}", nameof(job));
-        if (hp.BatchSize < 1)
-            throw new ArgumentException($"batch size must be ≥ 1, not {hp.BatchSize}", nameof(job));
-        if (!(hp.LearningRate > 0) || !double.IsFinite(hp.LearningRate))
-            throw new ArgumentException($"learning rate must be finite and > 0, not {hp.LearningRate}", nameof(job));
-        if (!(hp.Beta1 >= 0 && hp.Beta1 < 1) || !(hp.Beta2 >= 0 && hp.Beta2 < 1))
-            throw new ArgumentException($"Adam's β1 and β2 must be in [0, 1), not {hp.Beta1} and {hp.Beta2}", nameof(job));
-        var shape = job.Data.SampleShape();
-        if (shape != Image)
-            throw new ArgumentException($"samples are {shape}, {Name} generates {Image}", nameof(job));
-        if (job.SampleIndices.Length == 0)
-            throw new ArgumentException("a training job needs at least one sample index", nameof(job));
-        var count = job.Data.Count;
-        foreach (var index in job.SampleIndices)
-        {
-            if ((uint)index >= (uint)count)
-                throw new ArgumentException($"sample index {index} is outside the data set [0, {count})", nameof(job));
-        }
-    }
-
-    private void RequireWeights(float[] weights, string paramName)
-    {
-        if (weights.Length != ParameterCount)
-            throw new ArgumentException($"weights hold {weights.Length} floats, {Name} has {ParameterCount} parameters", paramName);
     }
 
     private void RequireLabels(ReadOnlySpan<long> labels, ReadOnlySpan<int> indices)
