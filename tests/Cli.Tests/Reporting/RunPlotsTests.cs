@@ -50,6 +50,23 @@ public sealed class RunPlotsTests
             """);
     }
 
+    /// <summary>
+    /// The training run as a generator run: the fidelity columns appended to rounds.csv (evaluated on rounds 1 and 3)
+    /// and training_task = generator in summary.json.
+    /// </summary>
+    private static void WriteGeneratorRun(TempDir temp)
+    {
+        WriteTrainingRun(temp);
+        var rounds = File.ReadAllLines(temp.At("rounds.csv"));
+        string[] fidelity = [",,,,,,", ",31.5,2.1,0.6,0.4,35.2,51.0", ",,,,,,", ",18.25,3.4,0.9,0.62,20.5,33.1", ",,,,,,"];
+        temp.Write("rounds.csv", string.Join('\n',
+            [rounds[0] + ",fid,is,coverage,conditional_accuracy,local_fid_mean,local_fid_max",
+                .. rounds.Skip(1).Select((line, i) => line + fidelity[i])]) + "\n");
+        temp.Write("summary.json", """
+            { "scenario": "config/scenarios/hand-made.conf", "virtual_time_s": 1500, "training_task": "generator" }
+            """);
+    }
+
     /// <summary>A run without training (no accuracy), mains devices only, no partition, no summary.json.</summary>
     private static void WriteNumbersOnlyRun(TempDir temp)
     {
@@ -78,6 +95,20 @@ public sealed class RunPlotsTests
     private static string[] Names(IEnumerable<string> paths) => paths.Select(Path.GetFileName).ToArray()!;
 
     [Fact]
+    public void Generator_run_gets_the_fid_plots_too()
+    {
+        using var temp = new TempDir();
+        WriteGeneratorRun(temp);
+
+        var written = RunPlots.WriteAll(temp.Path);
+
+        Assert.Equal(RunPlots.AllFileNames, Names(written));
+        AssertPng(temp.At(RunPlots.FidVsTime), 900, 500);
+        AssertPng(temp.At(RunPlots.FidVsRound), 900, 500);
+        AssertPng(temp.At(RunPlots.CostToFid), 900, 500);
+    }
+
+    [Fact]
     public void Training_run_gets_every_plot_in_the_documented_order()
     {
         using var temp = new TempDir();
@@ -85,7 +116,9 @@ public sealed class RunPlotsTests
 
         var written = RunPlots.WriteAll(temp.Path);
 
-        Assert.Equal(RunPlots.AllFileNames, Names(written));
+        // A classifier run has no fidelity columns, so no FID plots.
+        string[] fidPlots = [RunPlots.FidVsTime, RunPlots.FidVsRound, RunPlots.CostToFid];
+        Assert.Equal(RunPlots.AllFileNames.Except(fidPlots), Names(written));
         foreach (var path in written)
         {
             Assert.Equal(temp.Path, Path.GetDirectoryName(path));

@@ -11,9 +11,11 @@ namespace FgsActors.Cli.Tests.Run;
 /// </summary>
 public sealed class StopSignalRuns
 {
+    // SIGTERM only: SIGINT takes the same path (StopSignals), but a test process started from a non-interactive shell in
+    // the background inherits SIGINT as ignored (POSIX, no job control), so its delivery depends on how the tests were
+    // launched. SIGINT to a foreground fgs run was checked by hand: exit 130, "stopped by SIGINT", summary incomplete.
     [Theory]
     [InlineData("TERM", ExitCodes.Terminated, "SIGTERM")]
-    [InlineData("INT", ExitCodes.Interrupted, "SIGINT")]
     public async Task A_signal_mid_run_stops_it_at_a_safe_point_and_keeps_the_results_so_far(string signal, int exitCode, string name)
     {
         using var temp = new TempDir();
