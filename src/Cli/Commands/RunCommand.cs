@@ -47,6 +47,8 @@ public static class RunCommand
                 model is FleetModel live ? FleetSnapshots.From(live) : null);
             if (progress.Kind != ProgressKind.None)
                 cli.Error.WriteLine($"fgs run {runName}: model {model.Name}, {model.EntityCount:N0} entities, {settings.Kernel.Partitions} partitions on {settings.Kernel.Workers} workers, until t={VirtualTime.ToSeconds(model.EndTime)}s");
+            if (learning?.Generator?.Judge is ReferenceJudge judge && progress.Kind != ProgressKind.None)
+                cli.Error.WriteLine($"reference classifier: {judge.Load.Message}");
             // Ctrl-C and SIGTERM stop the run at its next window boundary; what was simulated so far is written below
             // and summary.json says it is incomplete.
             using var stop = new StopSignals();
@@ -119,6 +121,7 @@ public static class RunCommand
         {
             json.WriteString("generator", generator.Model.Name);
             json.WriteNumber("generator_parameters", generator.Model.ParameterCount);
+            if (generator.Judge is ReferenceJudge judge) json.WriteString("reference_classifier_sha256", judge.ClassifierHash);
             if (generator.Policy is { } policy)
             {
                 json.WriteNumber("revalidation_flags", policy.Flags);

@@ -69,6 +69,9 @@ public sealed class FederatedGenerativeTask : IFederatedLearning
     /// <summary>Where jobs compute.</summary>
     public ComputeDevice Device { get; }
 
+    /// <summary>What judges the generated images.</summary>
+    public IFidelityJudge Judge => _judge;
+
     /// <summary>The re-validation policy, if any.</summary>
     public RevalidationPolicy? Policy { get; }
 

@@ -64,6 +64,7 @@ public sealed class GenerativeRuns
         var summary = Summary.Read(outDir);
         Assert.Equal("generator", summary.GetProperty("training_task").GetString());
         Assert.Equal("cvae-mlp", summary.GetProperty("generator").GetString());
+        Assert.Equal(64, summary.GetProperty("reference_classifier_sha256").GetString()!.Length);
         Assert.Equal(D(rounds[^1]["fid"]), summary.GetProperty("final_fid").GetDouble());
         Assert.Equal(rounds.Min(r => D(r["fid"])), summary.GetProperty("best_fid").GetDouble());
     }
