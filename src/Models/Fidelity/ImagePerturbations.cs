@@ -1,3 +1,4 @@
+using FgsActors.Models.Generative;
 using FgsActors.Models.Randomness;
 
 namespace FgsActors.Models.Fidelity;
@@ -61,16 +62,9 @@ public static class ImagePerturbations
     {
         ArgumentNullException.ThrowIfNull(images);
         if (!(sigma >= 0) || !double.IsFinite(sigma)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "the noise's σ must be finite and ≥ 0");
-        var random = new Xoshiro256StarStar(seed);
-        var result = new float[images.Length];
-        for (var i = 0; i < images.Length; i += 2)
-        {
-            // Box–Muller: two independent standard normals from two uniforms; 1 − u keeps the logarithm finite.
-            var radius = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()));
-            var angle = 2 * Math.PI * random.NextDouble();
-            result[i] = Clip(images[i] + sigma * radius * Math.Cos(angle));
-            if (i + 1 < images.Length) result[i + 1] = Clip(images[i + 1] + sigma * radius * Math.Sin(angle));
-        }
+        var result = NormalDraws.Draw(new Xoshiro256StarStar(seed), images.Length);
+        for (var i = 0; i < result.Length; i++)
+            result[i] = Clip(images[i] + sigma * result[i]);
         return result;
     }
 

@@ -22,7 +22,7 @@ namespace FgsActors.Models.Generative.Diffusion;
 /// </para>
 /// <para>
 /// Deterministic and thread-safe like <see cref="LocalTrainer"/>: each call builds its own module, draws shuffles, time
-/// steps and noise from its own xoshiro256** stream (<see cref="GaussianNoise"/>), updates with the GC-safe
+/// steps and noise from its own xoshiro256** stream (<see cref="NormalDraws"/>), updates with the GC-safe
 /// <see cref="AdamOptimizer"/>, and computes with one intra-op thread (<see cref="TorchRuntime"/>). On a CUDA device
 /// the same caveats as for <see cref="LocalTrainer"/> apply (not bit-identical, not run here).
 /// </para>
@@ -179,7 +179,7 @@ public sealed class ConditionalDdpm : IGenerativeModel
         var x = new float[labels.Length * image.Elements];
         if (labels.Length == 0)
             return x;
-        GaussianNoise.Fill(new Xoshiro256StarStar(seed), x);
+        NormalDraws.Fill(new Xoshiro256StarStar(seed), x);
 
         TorchRuntime.PrepareCurrentThread(device);
         using var scope = torch.NewDisposeScope();
@@ -260,7 +260,7 @@ public sealed class ConditionalDdpm : IGenerativeModel
         {
             for (var i = 0; i < samples; i++)
                 TimeSteps[i] = random.NextInt(schedule.Steps);
-            GaussianNoise.Fill(random, Epsilon);
+            NormalDraws.Fill(random, Epsilon);
             for (var i = 0; i < samples; i++)
             {
                 var alphaBar = schedule.AlphaBar(TimeSteps[i]);

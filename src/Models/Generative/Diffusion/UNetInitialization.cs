@@ -102,7 +102,7 @@ internal static class UNetInitialization
                     values.Fill(1f);
                     break;
                 case Distribution.StandardNormal:
-                    GaussianNoise.Fill(random, values);
+                    NormalDraws.Fill(random, values);
                     break;
                 default:
                     for (var i = 0; i < values.Length; i++)

@@ -86,8 +86,13 @@ public sealed class ConditionalDdpmTrainingTests
         using var stop = new CancellationTokenSource();
         var collector = new Thread(() =>
         {
+            // As the other GC guards: collect, then let the finalizers run (a bare GC.Collect loop can starve the
+            // finalizer thread and stall the job indefinitely on a busy machine).
             while (!stop.IsCancellationRequested)
+            {
                 GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
         });
         collector.Start();
         try

@@ -1,10 +1,10 @@
-using FgsActors.Models.Generative.Diffusion;
+using FgsActors.Models.Generative;
 using FgsActors.Models.Randomness;
 using Xunit;
 
-namespace FgsActors.Models.Tests.Generative.Diffusion;
+namespace FgsActors.Models.Tests.Generative;
 
-public sealed class GaussianNoiseTests
+public sealed class NormalDrawsBoxMullerTests
 {
     [Fact]
     public void The_first_pair_is_Box_Muller_of_the_first_two_uniforms()
@@ -15,7 +15,7 @@ public sealed class GaussianNoiseTests
         var radius = Math.Sqrt(-2 * Math.Log(1 - u1));
         var values = new float[2];
 
-        GaussianNoise.Fill(new Xoshiro256StarStar(5), values);
+        NormalDraws.Fill(new Xoshiro256StarStar(5), values);
 
         Assert.Equal((float)(radius * Math.Cos(2 * Math.PI * u2)), values[0]);
         Assert.Equal((float)(radius * Math.Sin(2 * Math.PI * u2)), values[1]);
@@ -29,8 +29,8 @@ public sealed class GaussianNoiseTests
         var afterOdd = new Xoshiro256StarStar(9);
         var afterEven = new Xoshiro256StarStar(9);
 
-        GaussianNoise.Fill(afterOdd, odd);
-        GaussianNoise.Fill(afterEven, even);
+        NormalDraws.Fill(afterOdd, odd);
+        NormalDraws.Fill(afterEven, even);
 
         Assert.Equal(even[..3], odd);
         Assert.Equal(afterEven.NextUInt64(), afterOdd.NextUInt64()); // both consumed four uniforms
@@ -40,7 +40,7 @@ public sealed class GaussianNoiseTests
     public void Draws_have_zero_mean_and_unit_variance()
     {
         var values = new float[200_000];
-        GaussianNoise.Fill(new Xoshiro256StarStar(1), values);
+        NormalDraws.Fill(new Xoshiro256StarStar(1), values);
 
         var mean = values.Average(v => (double)v);
         var variance = values.Average(v => (v - mean) * (v - mean));
