@@ -54,6 +54,9 @@ public sealed class ActorEntityHost : IEntityHost
         Deliver(localIndex, context);
     }
 
+    public IEntity Entity(int localIndex) =>
+        _entityObjects is { } objects ? objects[localIndex] : throw new InvalidOperationException("this host was built without its entity objects");
+
     public void Prefetch(int localIndex, int stage)
     {
         if (_cells[localIndex] is not { } cell) return;

@@ -13,6 +13,9 @@ public interface IEntityHost
 
     void Handle(int localIndex, in SimEvent ev, EventContext context);
 
+    /// <summary>The entity object itself (checkpoints read and restore its state on the partition's thread).</summary>
+    IEntity Entity(int localIndex);
+
     /// <summary>
     /// A hint that entity <paramref name="localIndex"/> will be called soon: stage 0 is a few calls ahead,
     /// higher stages further. Hosts whose entities live in large object graphs start loading them early so
@@ -37,4 +40,6 @@ public sealed class DirectEntityHost : IEntityHost
     public void Start(int localIndex, EventContext context) => EntityDriver.Start(_entities[localIndex], context);
 
     public void Handle(int localIndex, in SimEvent ev, EventContext context) => EntityDriver.Handle(_entities[localIndex], ev, context);
+
+    public IEntity Entity(int localIndex) => _entities[localIndex];
 }

@@ -69,6 +69,9 @@ public sealed class PartitionEngine
     public int FirstEntity { get; }
     public int EntityCount { get; }
 
+    /// <summary>Sees every processed event (the per-event trace); null for none.</summary>
+    public IEventObserver? Observer { get; set; }
+
     /// <summary>Events processed so far.</summary>
     public long EventsProcessed { get; private set; }
 
@@ -259,6 +262,7 @@ public sealed class PartitionEngine
         var silent = promising && ev.NonTriggering;
         _context.Begin(ev.Target, local, ev.Time, promising, silent, promising ? _promise[local] : 0);
         _host.Handle(local, ev, _context);
+        Observer?.Processed(ev);
         EventsProcessed++;
         EventDigest += EventHash(ev.Time, ev.Target);
         if (ev.Time > LocalTime) LocalTime = ev.Time;
