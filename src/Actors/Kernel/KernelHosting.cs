@@ -60,6 +60,6 @@ public static class KernelHosting
     }
 
     /// <summary>Starts this node's partition host under the well-known name <see cref="PartitionHostActor.Name"/>.</summary>
-    public static IActorRef StartHost(ActorSystem system, Func<ModelSpec, ISimulationModel> resolveModel) =>
-        system.ActorOf(PartitionHostActor.Props(resolveModel, PartitionDispatcherId), PartitionHostActor.Name);
+    public static IActorRef StartHost(ActorSystem system, Func<ModelSpec, ISimulationModel> resolveModel, LocalRunHooks? hooks = null) =>
+        system.ActorOf(PartitionHostActor.Props(resolveModel, PartitionDispatcherId, hooks), PartitionHostActor.Name);
 }

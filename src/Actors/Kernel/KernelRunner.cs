@@ -120,12 +120,12 @@ public static class KernelRunner
     /// </summary>
     public static async Task<KernelRunReport> RunLocalAsync(ISimulationModel model, int partitions, int workers,
         Action<KernelProgress>? progress = null, CancellationToken cancellation = default, EntityDelivery delivery = EntityDelivery.Direct,
-        bool shutDown = true, CancellationToken stopRequest = default)
+        bool shutDown = true, CancellationToken stopRequest = default, LocalRunHooks? hooks = null)
     {
         var system = KernelHosting.CreateSystem("fgs", workers, delivery: delivery);
         try
         {
-            var host = KernelHosting.StartHost(system, _ => model);
+            var host = KernelHosting.StartHost(system, _ => model, hooks);
             return await RunAsync(system, [host], new ModelSpec(model.Name), model, partitions, progress, cancellation, stopPartitions: shutDown,
                 stopRequest: stopRequest).ConfigureAwait(false);
         }

@@ -21,6 +21,7 @@ public sealed class PartitionActor : UntypedActor
     private readonly int _partitionId;
     private readonly ISimulationModel _model;
     private readonly Placement _placement;
+    private readonly LocalRunHooks? _hooks;
     private readonly Dictionary<long, int> _batchesReceived = new();
     private PartitionEngine? _engine;
     private IActorRef[] _peers = [];
@@ -30,15 +31,16 @@ public sealed class PartitionActor : UntypedActor
     private bool _processed;
     private bool _waitingForPayload;
 
-    public PartitionActor(int partitionId, ISimulationModel model, Placement placement)
+    public PartitionActor(int partitionId, ISimulationModel model, Placement placement, LocalRunHooks? hooks = null)
     {
         _partitionId = partitionId;
         _model = model;
         _placement = placement;
+        _hooks = hooks;
     }
 
-    public static Props Props(int partitionId, ISimulationModel model, Placement placement, string dispatcherId) =>
-        Akka.Actor.Props.Create(() => new PartitionActor(partitionId, model, placement)).WithDispatcher(dispatcherId);
+    public static Props Props(int partitionId, ISimulationModel model, Placement placement, string dispatcherId, LocalRunHooks? hooks = null) =>
+        Akka.Actor.Props.Create(() => new PartitionActor(partitionId, model, placement, hooks)).WithDispatcher(dispatcherId);
 
     protected override void PreStart()
     {
@@ -71,7 +73,10 @@ public sealed class PartitionActor : UntypedActor
         var delivery = Context.System.Settings.Config.GetString(KernelHosting.EntityDeliveryKey, "direct") == "mailbox"
             ? EntityDelivery.Mailbox
             : EntityDelivery.Direct;
-        _engine = new PartitionEngine(_partitionId, _model, _placement, _ => new ActorEntityHost(entities, delivery, states));
+        _engine = new PartitionEngine(_partitionId, _model, _placement, _ => new ActorEntityHost(entities, delivery, states))
+        {
+            Observer = _hooks?.Observers?.Invoke(_partitionId),
+        };
         Context.Parent.Tell(new PartitionReady(_partitionId));
     }
 

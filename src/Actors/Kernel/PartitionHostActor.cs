@@ -9,14 +9,14 @@ namespace FgsActors.Actors.Kernel;
 /// partitions the coordinator assigns to this node, replying once every one of them has created its
 /// entity actors. The same code serves a single-process run and a cluster run.
 /// </summary>
-public sealed class PartitionHostActor(Func<ModelSpec, ISimulationModel> resolveModel, string partitionDispatcherId) : UntypedActor
+public sealed class PartitionHostActor(Func<ModelSpec, ISimulationModel> resolveModel, string partitionDispatcherId, LocalRunHooks? hooks = null) : UntypedActor
 {
     public const string Name = "fgs-host";
 
     private readonly Dictionary<string, PendingCreation> _pending = new();
 
-    public static Props Props(Func<ModelSpec, ISimulationModel> resolveModel, string partitionDispatcherId) =>
-        Akka.Actor.Props.Create(() => new PartitionHostActor(resolveModel, partitionDispatcherId));
+    public static Props Props(Func<ModelSpec, ISimulationModel> resolveModel, string partitionDispatcherId, LocalRunHooks? hooks = null) =>
+        Akka.Actor.Props.Create(() => new PartitionHostActor(resolveModel, partitionDispatcherId, hooks));
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         // A partition that fails reports it itself; never restart one (its state would be lost).
@@ -70,7 +70,7 @@ public sealed class PartitionHostActor(Func<ModelSpec, ISimulationModel> resolve
         for (var i = 0; i < create.Partitions.Length; i++)
         {
             var p = create.Partitions[i];
-            refs[i] = Context.ActorOf(PartitionActor.Props(p, model, placement, partitionDispatcherId), $"{create.RunId}-p{p}");
+            refs[i] = Context.ActorOf(PartitionActor.Props(p, model, placement, partitionDispatcherId, hooks), $"{create.RunId}-p{p}");
         }
     }
 

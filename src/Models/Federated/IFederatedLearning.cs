@@ -1,3 +1,5 @@
+using FgsActors.Models.Checkpoints;
+
 namespace FgsActors.Models.Federated;
 
 /// <summary>
@@ -6,8 +8,14 @@ namespace FgsActors.Models.Federated;
 /// numbers (real TorchSharp training, or a stand-in in tests). Everything must be deterministic for given
 /// inputs, whatever thread or order jobs run in.
 /// </summary>
-public interface IFederatedLearning
+public interface IFederatedLearning : IStateful
 {
+    // Interim: implementations replace these with their real state (checkpoints, issue 6).
+    void IStateful.SaveState(BinaryWriter writer) => throw new NotSupportedException($"{GetType().Name} cannot be checkpointed yet");
+
+    void IStateful.LoadState(BinaryReader reader) => throw new NotSupportedException($"{GetType().Name} cannot be checkpointed yet");
+
+    
     /// <summary>Weights of the global model before the first round.</summary>
     float[] InitialWeights { get; }
 
