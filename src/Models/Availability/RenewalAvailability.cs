@@ -1,3 +1,5 @@
+using FgsActors.Models.Checkpoints;
+
 namespace FgsActors.Models.Availability;
 
 /// <summary>
@@ -9,8 +11,10 @@ namespace FgsActors.Models.Availability;
 /// // ... when the event for next.TimeS fires:
 /// next = churn.NextTransition(next.TimeS, rng);      // applies it and returns the one after
 /// </code>
+/// Checkpoint state: the current state and the pending transition; the process is shared configuration and the
+/// uniforms come from the caller's generator, whose position the caller saves.
 /// </summary>
-public sealed class RenewalAvailability
+public sealed class RenewalAvailability : IStateful
 {
     private readonly RenewalProcess _process;
     private double _pendingS = double.NaN; // NaN until started
@@ -57,5 +61,24 @@ public sealed class RenewalAvailability
             _pendingS = _process.DrawPeriodEnd(nowS, _online, uniform);
         }
         return new AvailabilityTransition(_pendingS, !_online);
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_pendingS);
+        writer.Write(_online);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var pending = reader.ReadDouble();
+        var online = reader.ReadBoolean();
+        // NaN is "not started yet"; otherwise a pending transition is a finite instant, or +∞ for a period that never ends.
+        if (double.IsNegativeInfinity(pending))
+            throw new CheckpointFormatException($"a saved churn transition at {pending} s is not a valid time (corrupted checkpoint)");
+        _pendingS = pending;
+        _online = online;
     }
 }

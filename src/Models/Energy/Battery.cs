@@ -1,3 +1,5 @@
+using FgsActors.Models.Checkpoints;
+
 namespace FgsActors.Models.Energy;
 
 /// <summary>
@@ -5,8 +7,9 @@ namespace FgsActors.Models.Energy;
 /// not shared across partitions). An ideal energy bucket: level in J, drained linearly, no
 /// Peukert, temperature or ageing effects (see docs/model-energy.md).
 /// A mains-powered device gets <see cref="Mains"/>, which never drains and never empties.
+/// <para>Checkpoint state: the level only; the capacity comes from the device's profile again.</para>
 /// </summary>
-public sealed class Battery
+public sealed class Battery : IStateful
 {
     /// <summary>
     /// Residual charge, as a fraction of capacity, treated as empty. Needed because a caller that
@@ -110,5 +113,31 @@ public sealed class Battery
     public void RechargeFull()
     {
         if (!IsMains) _levelJoules = CapacityJoules;
+    }
+
+    /// <summary>Writes whether this is mains and the level in J (bit-exact).</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(IsMains);
+        writer.Write(_levelJoules);
+    }
+
+    /// <summary>
+    /// Restores the level. The shared <see cref="Mains"/> instance is never changed: its saved level must be its own.
+    /// </summary>
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        StateIo.Expect(reader.ReadBoolean(), IsMains, "battery on mains");
+        var level = reader.ReadDouble();
+        if (IsMains)
+        {
+            StateIo.Expect(level, _levelJoules, "mains level");
+            return;
+        }
+        if (!(level >= 0 && level <= CapacityJoules))
+            throw new CheckpointFormatException($"a saved battery level of {level} J is outside [0, {CapacityJoules}] J (corrupted checkpoint)");
+        _levelJoules = level;
     }
 }
