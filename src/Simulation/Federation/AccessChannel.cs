@@ -1,3 +1,4 @@
+using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Network;
 using FgsActors.Simulation.Time;
 
@@ -20,8 +21,12 @@ internal readonly record struct FinishedTransfer(TransferRequest Request, Transf
 /// <summary>
 /// One direction of the aggregator's access: a <see cref="SharedAccess"/> (max-min fair share of the capacity, each
 /// transfer capped at its link's rate) plus the instants at which devices stop. Times in ticks here, seconds inside.
+/// <para>Checkpoint state: the shared access, the requests (by device: the dictionary is only looked up, so its order
+/// does not matter, and sorting makes the saved bytes canonical) and the stop queue in its heap order, stale entries
+/// included (re-enqueued in that order into an empty queue they rebuild the same heap, so equal stop instants keep
+/// leaving it in the same order).</para>
 /// </summary>
-internal sealed class AccessChannel(double capacityBps)
+internal sealed class AccessChannel(double capacityBps) : IStateful
 {
     // A completion computed in floating point may land a fraction of a nanosecond after the tick it is rounded to.
     private const double CompletionSlackS = 1e-9;
@@ -74,6 +79,36 @@ internal sealed class AccessChannel(double capacityBps)
     {
         var request = _requests[device];
         return request.AirBits - Remove(device, now);
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        _access.SaveState(writer);
+        writer.Write(_requests.Count);
+        foreach (var device in _requests.Keys.Order()) writer.WriteTransferRequest(_requests[device]);
+        writer.Write(_stops.Count);
+        foreach (var (device, at) in _stops.UnorderedItems)
+        {
+            writer.Write(device);
+            writer.Write(at);
+        }
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        _access.LoadState(reader);
+        _requests.Clear();
+        var requests = reader.ReadCount("channel requests");
+        for (var i = 0; i < requests; i++)
+        {
+            var request = reader.ReadTransferRequest();
+            if (!_requests.TryAdd(request.Device, request)) throw new CheckpointFormatException($"a saved channel holds device {request.Device} twice (corrupted checkpoint)");
+            if (!_access.Contains(request.Device)) throw new CheckpointFormatException($"a saved channel request of device {request.Device} has no transfer (corrupted checkpoint)");
+        }
+        StateIo.Expect(_access.Count, _requests.Count, "transfers in a channel");
+        _stops.Clear();
+        var stops = reader.ReadCount("channel stops");
+        for (var i = 0; i < stops; i++) _stops.Enqueue(reader.ReadInt32(), reader.ReadInt64());
     }
 
     private double Remove(int device, long now)

@@ -1,3 +1,4 @@
+using FgsActors.Models.Checkpoints;
 using FgsActors.Simulation.Randomness;
 
 namespace FgsActors.Simulation.Federation;
@@ -6,8 +7,9 @@ namespace FgsActors.Simulation.Federation;
 /// The devices the aggregator may invite: an indexable set with O(1) add and remove and uniform sampling without
 /// replacement (a partial Fisher–Yates shuffle over the members). Its order depends only on the sequence of operations,
 /// which the kernel makes the same in every layout, so selections are deterministic.
+/// <para>Checkpoint state: the members in their current order (the order decides future draws); positions follow.</para>
 /// </summary>
-internal sealed class AvailablePool
+internal sealed class AvailablePool : IStateful
 {
     private readonly int[] _members;
     private readonly int[] _position;
@@ -55,6 +57,32 @@ internal sealed class AvailablePool
         }
         foreach (var device in taken) Remove(device);
         return taken;
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(_members.Length);
+        writer.Write(_count);
+        for (var i = 0; i < _count; i++) writer.Write(_members[i]);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        StateIo.Expect(reader.ReadInt32(), _members.Length, "devices in the aggregator's pool");
+        var count = reader.ReadInt32();
+        if (count < 0 || count > _members.Length) throw new CheckpointFormatException($"a saved pool holds {count} of {_members.Length} devices (corrupted checkpoint)");
+        var members = new int[count];
+        for (var i = 0; i < count; i++) members[i] = reader.ReadInt32();
+        Array.Fill(_position, -1);
+        for (var i = 0; i < count; i++)
+        {
+            var device = members[i];
+            if ((uint)device >= (uint)_members.Length || _position[device] >= 0)
+                throw new CheckpointFormatException($"a saved pool lists device {device} out of range or twice (corrupted checkpoint)");
+            _members[i] = device;
+            _position[device] = i;
+        }
+        _count = count;
     }
 
     private void Swap(int a, int b)

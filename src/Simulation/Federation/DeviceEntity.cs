@@ -1,4 +1,5 @@
 using FgsActors.Models.Availability;
+using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Energy;
 using FgsActors.Models.Federated;
 using FgsActors.Models.Network;
@@ -21,8 +22,11 @@ namespace FgsActors.Simulation.Federation;
 /// of these are known in advance. Invitations, downloads, acknowledgements and cancellations arrive as triggering
 /// messages. Promises that stayed valid are what let partitions run from one check-in instant to the next instead
 /// of from one churn event to the next.</para>
+/// <para>Checkpoint state: every field below the constructor's, the battery level, the churn process's state and its
+/// generator's position, the participation history and the output promise. The churn process itself (renewal
+/// parameters or trace) is configuration and is built again on load.</para>
 /// </summary>
-public sealed class DeviceEntity : IPromisingEntity
+public sealed class DeviceEntity : IPromisingEntity, IStateful
 {
     private const string ChurnPurpose = "device.churn";
     private const string SamplesPurpose = "device.samples";
@@ -44,7 +48,8 @@ public sealed class DeviceEntity : IPromisingEntity
 
     private RenewalAvailability? _renewal;
     private TraceAvailability? _trace;
-    private Func<double>? _uniform;
+    private RandomStream? _churnDraws;
+    private Func<double>? _uniform; // _churnDraws.NextDouble, made once
     private bool _online = true;
     private bool _alive = true;
     private bool _available;
@@ -139,21 +144,16 @@ public sealed class DeviceEntity : IPromisingEntity
 
     public void Start(IEventContext context)
     {
-        var churn = _model.Scenario.Churn;
-        switch (churn.Model)
+        CreateChurn(context.Seed);
+        if (_renewal is not null)
         {
-            case ChurnModel.Renewal:
-                var rng = RandomStream.For(context.Seed, _index, ChurnPurpose);
-                _uniform = rng.NextDouble;
-                _renewal = new RenewalAvailability(churn.Renewal!);
-                SetNextTransition(_renewal.NextTransition(0, _uniform).TimeS);
-                _online = _renewal.IsOnline;
-                break;
-            case ChurnModel.Trace:
-                _trace = churn.Trace!.Contains(Profile.Name) ? churn.Trace.ForDevice(Profile.Name) : TraceAvailability.Never;
-                _online = _trace.IsOnline(0);
-                SetNextTransition(_trace.NextTransition(0)?.TimeS ?? double.PositiveInfinity);
-                break;
+            SetNextTransition(_renewal.NextTransition(0, _uniform!).TimeS);
+            _online = _renewal.IsOnline;
+        }
+        else if (_trace is not null)
+        {
+            _online = _trace.IsOnline(0);
+            SetNextTransition(_trace.NextTransition(0)?.TimeS ?? double.PositiveInfinity);
         }
         ScheduleTransition(context);
         RescheduleDeath(context);
@@ -192,6 +192,122 @@ public sealed class DeviceEntity : IPromisingEntity
             default: throw new InvalidOperationException($"device {_index} got unknown event kind {ev.Kind} at t={ev.Time}");
         }
         UpdatePromise();
+    }
+
+    // The churn process of the scenario's model, not started; a renewal process draws from this device's own stream.
+    private void CreateChurn(ulong seed)
+    {
+        var churn = _model.Scenario.Churn;
+        switch (churn.Model)
+        {
+            case ChurnModel.Renewal:
+                _churnDraws = RandomStream.For(seed, _index, ChurnPurpose);
+                _uniform = _churnDraws.NextDouble;
+                _renewal = new RenewalAvailability(churn.Renewal!);
+                break;
+            case ChurnModel.Trace:
+                _trace = churn.Trace!.Contains(Profile.Name) ? churn.Trace.ForDevice(Profile.Name) : TraceAvailability.Never;
+                break;
+        }
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_index);
+        writer.Write((byte)_model.Scenario.Churn.Model);
+        if (_renewal is not null)
+        {
+            _renewal.SaveState(writer);
+            writer.WriteRandom(_churnDraws!);
+        }
+        _battery.SaveState(writer);
+        writer.Write(_online);
+        writer.Write(_alive);
+        writer.Write(_available);
+        writer.Write(_nextTransitionS);
+        writer.Write(_nextTransitionTicks);
+        writer.Write(_deathTicks);
+        writer.Write(_rechargeTicks);
+        writer.Write(_powerEpoch);
+        writer.Write(_extraW);
+        writer.Write(_extraIsCompute);
+        writer.Write(_accountedTicks);
+        writer.Write(_availableSinceTicks);
+        writer.Write(_availableTicks);
+        writer.Write(_reported);
+        writer.Write((byte)_phase);
+        writer.Write(_round);
+        writer.Write(_workToken);
+        writer.Write(_trainingDoneTicks);
+        writer.Write(_transferStartTicks);
+        writer.Write(_joinComputeJ);
+        writer.Write(_joinCommJ);
+        writer.Write(_joinIdleJ);
+        writer.Write(_history?.Count ?? -1);
+        if (_history is not null)
+            foreach (var p in _history) writer.WriteParticipation(p);
+        writer.Write(Invitations);
+        writer.Write(Completions);
+        writer.Write(Deaths);
+        writer.Write(ComputeJ);
+        writer.Write(CommJ);
+        writer.Write(IdleJ);
+        writer.Write(OutputPromise);
+    }
+
+    /// <summary>Restores a freshly constructed device (not started) to the saved state.</summary>
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        StateIo.Expect(reader.ReadInt32(), _index, "device index");
+        StateIo.Expect(reader.ReadByte(), (byte)_model.Scenario.Churn.Model, $"device {_index}'s churn model");
+        CreateChurn(_model.Seed);
+        if (_renewal is not null)
+        {
+            _renewal.LoadState(reader);
+            reader.ReadRandomInto(_churnDraws!);
+        }
+        _battery.LoadState(reader);
+        _online = reader.ReadBoolean();
+        _alive = reader.ReadBoolean();
+        _available = reader.ReadBoolean();
+        _nextTransitionS = reader.ReadDouble();
+        _nextTransitionTicks = reader.ReadInt64();
+        _deathTicks = reader.ReadInt64();
+        _rechargeTicks = reader.ReadInt64();
+        _powerEpoch = reader.ReadInt64();
+        _extraW = reader.ReadDouble();
+        _extraIsCompute = reader.ReadBoolean();
+        _accountedTicks = reader.ReadInt64();
+        _availableSinceTicks = reader.ReadInt64();
+        _availableTicks = reader.ReadInt64();
+        _reported = reader.ReadBoolean();
+        var phase = reader.ReadByte();
+        if (!Enum.IsDefined((WorkPhase)phase)) throw new CheckpointFormatException($"device {_index}'s saved work phase {phase} is unknown (corrupted checkpoint)");
+        _phase = (WorkPhase)phase;
+        _round = reader.ReadInt32();
+        _workToken = reader.ReadInt64();
+        _trainingDoneTicks = reader.ReadInt64();
+        _transferStartTicks = reader.ReadInt64();
+        _joinComputeJ = reader.ReadDouble();
+        _joinCommJ = reader.ReadDouble();
+        _joinIdleJ = reader.ReadDouble();
+        var history = reader.ReadInt32();
+        if (history < -1) throw new CheckpointFormatException($"device {_index}'s saved history length {history} is invalid (corrupted checkpoint)");
+        _history = null;
+        if (history >= 0)
+        {
+            _history = new List<Participation>(Math.Max(4, Math.Min(history, 1 << 16)));
+            for (var i = 0; i < history; i++) _history.Add(reader.ReadParticipation());
+        }
+        Invitations = reader.ReadInt32();
+        Completions = reader.ReadInt32();
+        Deaths = reader.ReadInt32();
+        ComputeJ = reader.ReadDouble();
+        CommJ = reader.ReadDouble();
+        IdleJ = reader.ReadDouble();
+        OutputPromise = reader.ReadInt64();
     }
 
     /// <summary>Accounts energy and availability up to the end of the run (call once, after the run).</summary>

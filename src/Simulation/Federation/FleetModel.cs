@@ -1,3 +1,4 @@
+using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Network;
 using FgsActors.Simulation.Kernel;
 using FgsActors.Simulation.Time;
@@ -8,8 +9,10 @@ namespace FgsActors.Simulation.Federation;
 /// The fleet as a kernel model: one aggregator, and per device a device entity and a link entity
 /// (<see cref="FleetLayout"/>). The lookahead is the shortest hop any message takes: the backhaul, or the fastest
 /// radio's base latency; the remote lookahead, which sets the synchronisation windows, is the backhaul. Entities register here when created so that a local run can read their final state.
+/// <para>Checkpoints: every entity is <see cref="IStateful"/>, <see cref="FleetPayloadCodec"/> writes the events'
+/// payloads, and the model's own state is the learning task's (its server-side state: optimiser, data drift...).</para>
 /// </summary>
-public sealed class FleetModel : ISimulationModel
+public sealed class FleetModel : ICheckpointableModel
 {
     private readonly DeviceEntity?[] _devices;
 
@@ -76,6 +79,23 @@ public sealed class FleetModel : ISimulationModel
             return _devices[index] = new DeviceEntity(this, index);
         }
         return new LinkEntity(this, FleetLayout.IndexOfLink(id));
+    }
+
+    public IPayloadCodec Payloads => FleetPayloadCodec.Instance;
+
+    /// <summary>Writes whether the run trains for real, then the learning task's state.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Scenario.Learning is not null);
+        Scenario.Learning?.Task.SaveState(writer);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        StateIo.Expect(reader.ReadBoolean(), Scenario.Learning is not null, "real training");
+        Scenario.Learning?.Task.LoadState(reader);
     }
 
     /// <summary>The radio hop's base latency of a radio class, ticks (at least 1 ns).</summary>

@@ -1,3 +1,4 @@
+using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Network;
 using FgsActors.Simulation.Events;
 using FgsActors.Simulation.Kernel;
@@ -14,8 +15,10 @@ namespace FgsActors.Simulation.Federation;
 /// <para>For a broadcast or an upload the link also sets the transfer's terms: the device's effective rate (its cap in
 /// the aggregator's shared channel), the on-air size with retransmissions or the point where packet loss makes it fail
 /// (<see cref="PacketLoss"/>), and the server-side instant at which the device stops (offline or battery empty).</para>
+/// <para>Checkpoint state: the positions of its two random streams, each only once it exists (a stream created on
+/// first use after a resume starts where an uninterrupted run's would).</para>
 /// </summary>
-public sealed class LinkEntity : IEntity
+public sealed class LinkEntity : IEntity, IStateful
 {
     private const string JitterPurpose = "link.jitter";
     private const string LossPurpose = "link.loss";
@@ -65,6 +68,20 @@ public sealed class LinkEntity : IEntity
             default:
                 throw new InvalidOperationException($"link {_index} got unknown event kind {ev.Kind} from {ev.Source} at t={ev.Time}");
         }
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteOptionalStream(_jitter);
+        writer.WriteOptionalStream(_loss);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _jitter = reader.ReadOptionalStream();
+        _loss = reader.ReadOptionalStream();
     }
 
     private TransferRequest Transfer(IEventContext context, int round, bool uplink, long sustainUntilTicks)
