@@ -18,6 +18,9 @@ internal enum TransferEnd
 /// <summary>A transfer that left the channel and the bits it put on the air.</summary>
 internal readonly record struct FinishedTransfer(TransferRequest Request, TransferEnd End, double SentBits);
 
+/// <summary>A finished transfer waiting out its retransmission delays, and the invitation (its token) it belongs to.</summary>
+internal sealed record RetryWait(FinishedTransfer Transfer, long Token);
+
 /// <summary>
 /// One direction of the aggregator's access: a <see cref="SharedAccess"/> (max-min fair share of the capacity, each
 /// transfer capped at its link's rate) plus the instants at which devices stop. Times in ticks here, seconds inside.

@@ -92,7 +92,7 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
             case FleetEventKinds.RoundStart: StartRound(context); break;
             case FleetEventKinds.Deadline: if (_current is { } round && round.Round == ev.Data && round.EndTicks is null) CloseRound(context); break;
             case FleetEventKinds.AccessEvent: OnAccessEvent((int)ev.Data, context); break;
-            case FleetEventKinds.TransferFinished: Conclude((FinishedTransfer)ev.Payload!, (int)ev.Data, context); break;
+            case FleetEventKinds.TransferFinished: OnRetriesOver((RetryWait)ev.Payload!, (int)ev.Data, context); break;
             case FleetEventKinds.Timeout: OnTimeout((int)ev.Data, (long)ev.Payload!, context); break;
             case FleetEventKinds.Refill:
                 _refillAt = VirtualTime.Infinity;
@@ -249,23 +249,32 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
         _channelEventAt[channel] = VirtualTime.Infinity; // this event is being handled: any next one must be scheduled anew
         while (_channels[channel].TakeDue(context.Now) is { } finished)
         {
-            var round = _rounds[_participants[finished.Request.Device].Round];
+            var participant = _participants[finished.Request.Device];
+            var round = _rounds[participant.Round];
             if (channel == Down) round.BytesDown += finished.SentBits / 8.0;
             else round.BytesUp += finished.SentBits / 8.0;
             if (finished.End == TransferEnd.DeviceGone) continue; // the device knows; the aggregator finds out at the deadline
             if (finished.Request.RetryDelayTicks > 0)
-                Schedule(context, finished.Request.RetryDelayTicks, FleetEventKinds.TransferFinished, channel, finished);
+                Schedule(context, finished.Request.RetryDelayTicks, FleetEventKinds.TransferFinished, channel, new RetryWait(finished, participant.Token));
             else
                 Conclude(finished, channel, context);
         }
         RescheduleChannel(channel, context);
     }
 
+    // The retransmission waits are over. The device may have been cancelled or timed out meanwhile, and even invited
+    // again (same device, maybe the same round): only the invitation the transfer belongs to may conclude it.
+    private void OnRetriesOver(RetryWait wait, int channel, IEventContext context)
+    {
+        if (_participants.TryGetValue(wait.Transfer.Request.Device, out var participant) && participant.Token == wait.Token)
+            Conclude(wait.Transfer, channel, context);
+    }
+
     // A transfer's last bit is in (after its retransmission waits): tell the device, and take the update.
     private void Conclude(FinishedTransfer finished, int channel, IEventContext context)
     {
         var device = finished.Request.Device;
-        if (!_participants.TryGetValue(device, out var participant)) return; // cancelled while waiting for retries
+        var participant = _participants[device];
         // Retransmissions need the device: one that went away before its waits were over did not finish the transfer.
         if (finished.Request.RetryDelayTicks > 0 && context.Now > finished.Request.SustainUntilTicks) return;
         if (finished.End == TransferEnd.Failed)

@@ -34,7 +34,7 @@ internal static class FleetEventKinds
     public const int Deadline = 31;
     /// <summary>Next completion or abort in an access channel; Data = channel (0 down, 1 up).</summary>
     public const int AccessEvent = 32;
-    /// <summary>A transfer's retransmission delays have passed; payload <see cref="TransferRequest"/>.</summary>
+    /// <summary>A transfer's retransmission delays have passed; Data = channel, payload <see cref="RetryWait"/>.</summary>
     public const int TransferFinished = 33;
     /// <summary>Async: a participant's timeout; Data = device index, payload = its token.</summary>
     public const int Timeout = 34;

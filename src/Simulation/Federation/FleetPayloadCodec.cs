@@ -16,7 +16,7 @@ public sealed class FleetPayloadCodec : IPayloadCodec
     private const byte TransferRequestTag = 1;
     private const byte TransferIntentTag = 2;
     private const byte TransferDoneTag = 3;
-    private const byte FinishedTransferTag = 4;
+    private const byte RetryWaitTag = 4;
     private const byte TrainingJobTag = 5;
     private const byte TokenTag = 6;
 
@@ -42,9 +42,10 @@ public sealed class FleetPayloadCodec : IPayloadCodec
                 writer.Write(TransferDoneTag);
                 writer.WriteTransferDone(done);
                 break;
-            case FinishedTransfer finished:
-                writer.Write(FinishedTransferTag);
-                writer.WriteFinishedTransfer(finished);
+            case RetryWait wait:
+                writer.Write(RetryWaitTag);
+                writer.WriteFinishedTransfer(wait.Transfer);
+                writer.Write(wait.Token);
                 break;
             case Task<LocalUpdate> job:
                 writer.Write(TrainingJobTag);
@@ -69,7 +70,7 @@ public sealed class FleetPayloadCodec : IPayloadCodec
             TransferRequestTag => reader.ReadTransferRequest(),
             TransferIntentTag => reader.ReadTransferIntent(),
             TransferDoneTag => reader.ReadTransferDone(),
-            FinishedTransferTag => reader.ReadFinishedTransfer(),
+            RetryWaitTag => new RetryWait(reader.ReadFinishedTransfer(), reader.ReadInt64()),
             TrainingJobTag => Task.FromResult(reader.ReadLocalUpdate()),
             TokenTag => reader.ReadInt64(),
             _ => throw new CheckpointFormatException($"unknown fleet event payload tag {tag} (corrupted checkpoint, or written by another version)"),
