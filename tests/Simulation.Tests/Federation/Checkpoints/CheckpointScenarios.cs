@@ -2,6 +2,7 @@ using FgsActors.Models.Availability;
 using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Energy;
 using FgsActors.Models.Federated;
+using FgsActors.Models.Hardware;
 using FgsActors.Models.Network;
 using FgsActors.Simulation.Federation;
 using FgsActors.Simulation.Fleet;
@@ -42,6 +43,8 @@ internal static class CheckpointScenarios
 
     private static FleetScenario Busy(AggregatorSettings aggregator) => FleetScenarios.Build(
         devices: Fleet120.Value,
+        // Training long enough (seconds to minutes) that devices are caught training at a checkpoint.
+        workload: FleetScenarios.Mlp with { Cost = WorkloadCost.FromFlops(20e6) },
         network: FleetScenarios.Network(new PacketLoss(0.03, 12_000, 2, 0.2), capacityBps: 2e6) with { Jitter = LogNormalJitter.FromMedian(0.005, 0.5) },
         churn: FleetScenarios.Renewal(onS: 1_200, offS: 600),
         battery: new BatterySettings(0.004, RechargePolicy.AfterDelay(900)),

@@ -46,6 +46,22 @@ internal sealed class CheckpointingReference
         return run.Save(twinModel);
     }
 
+    /// <summary>
+    /// Runs from the start up to <paramref name="stopAt"/> and returns the entities as they are then and the pending
+    /// events in processing order (for tests that take single entities from mid-run).
+    /// </summary>
+    public static (IReadOnlyList<IEntity> Entities, IReadOnlyList<SimEvent> Pending) RunAndStop(ICheckpointableModel model, long stopAt)
+    {
+        var run = new CheckpointingReference(model);
+        for (var id = 0; id < run._entities.Length; id++)
+        {
+            run._context.Enter(id, 0);
+            run._entities[id].Start(run._context);
+        }
+        run.RunBefore(stopAt);
+        return (run._entities, run._queue.UnorderedItems.OrderBy(item => item.Priority).Select(item => item.Element).ToArray());
+    }
+
     /// <summary>Restores <paramref name="model"/> (built from the same scenario) from a checkpoint and runs it to the end.</summary>
     public static ReferenceResult Resume(ICheckpointableModel model, byte[] checkpoint)
     {
