@@ -22,6 +22,12 @@ public sealed record RunSummary(
     /// <summary>For a run stopped early: the signal (SIGINT, SIGTERM) and the virtual time its results describe, s.</summary>
     public (string Signal, double AtSeconds)? Stopped { get; init; }
 
+    /// <summary>The checkpoint file the run left behind to resume from (a stopped run); null when none.</summary>
+    public string? Checkpoint { get; init; }
+
+    /// <summary>For a resumed run: the virtual time of the checkpoint it continued from, s.</summary>
+    public double? ResumedAtSeconds { get; init; }
+
     /// <summary>Model-specific totals written after the common fields (e.g. the fleet's energy and bytes).</summary>
     public Action<Utf8JsonWriter>? Totals { get; init; }
 
@@ -50,6 +56,8 @@ public sealed record RunSummary(
             json.WriteString("stopped_by", stopped.Signal);
             json.WriteNumber("stopped_at_s", stopped.AtSeconds);
         }
+        if (Checkpoint is { } checkpoint) json.WriteString("checkpoint", checkpoint);
+        if (ResumedAtSeconds is { } resumedAt) json.WriteNumber("resumed_at_s", resumedAt);
         Totals?.Invoke(json);
         json.WriteEndObject();
     }
