@@ -1,5 +1,6 @@
 using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Tests.Checkpoints;
+using FgsActors.Simulation.Checkpoints;
 using FgsActors.Simulation.Events;
 using FgsActors.Simulation.Time;
 using FgsActors.Simulation.Workloads.Sparse;
@@ -140,28 +141,12 @@ public sealed class SparseStateTests
     public void Every_entity_of_the_model_is_stateful_and_the_model_refuses_another_configurations_state()
     {
         var model = new SparseModel(Settings);
+        Assert.Same(NoPayloads.Instance, model.Payloads); // sparse events carry everything in their kind and data
         Assert.All(Enumerable.Range(0, model.EntityCount), id => Assert.IsAssignableFrom<IStateful>(model.CreateEntity(id)));
 
         StateBytes.CopyInto(model, new SparseModel(Settings));
         var bytes = StateBytes.Save(model);
         Assert.Throws<CheckpointFormatException>(() => StateBytes.Load(new SparseModel(Settings with { Seed = 12 }), bytes));
         Assert.Throws<CheckpointFormatException>(() => StateBytes.Load(new SparseModel(Settings with { Leaves = 4 }), bytes));
-    }
-
-    [Fact]
-    public void The_payload_codec_writes_one_byte_for_no_payload_and_refuses_anything_else()
-    {
-        var codec = new SparseModel(Settings).Payloads;
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            codec.Write(writer, null);
-            Assert.Throws<InvalidOperationException>(() => codec.Write(writer, "a payload"));
-        }
-        Assert.Equal([0], stream.ToArray());
-
-        Assert.Null(codec.Read(new BinaryReader(new MemoryStream([0]))));
-        Assert.Throws<CheckpointFormatException>(() => codec.Read(new BinaryReader(new MemoryStream([1]))));
-        Assert.Throws<EndOfStreamException>(() => codec.Read(new BinaryReader(new MemoryStream([]))));
     }
 }

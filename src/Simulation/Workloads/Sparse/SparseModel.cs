@@ -1,4 +1,5 @@
 using FgsActors.Models.Checkpoints;
+using FgsActors.Simulation.Checkpoints;
 using FgsActors.Simulation.Kernel;
 
 namespace FgsActors.Simulation.Workloads.Sparse;
@@ -33,7 +34,7 @@ public sealed class SparseModel : ICheckpointableModel
 
     public IEntity CreateEntity(int id) => id == HubId ? new SparseHub(Settings) : new SparseLeaf(Settings);
 
-    public IPayloadCodec Payloads => SparsePayloads.Instance;
+    public IPayloadCodec Payloads => NoPayloads.Instance;
 
     public void SaveState(BinaryWriter writer)
     {
