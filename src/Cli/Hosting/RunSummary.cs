@@ -22,6 +22,9 @@ public sealed record RunSummary(
     /// <summary>For a run stopped early: the signal (SIGINT, SIGTERM) and the virtual time its results describe, s.</summary>
     public (string Signal, double AtSeconds)? Stopped { get; init; }
 
+    /// <summary>With <c>fgs run --trace</c>: the trace's file name in the run directory and the events it holds.</summary>
+    public (string File, long Events)? Trace { get; init; }
+
     /// <summary>Model-specific totals written after the common fields (e.g. the fleet's energy and bytes).</summary>
     public Action<Utf8JsonWriter>? Totals { get; init; }
 
@@ -49,6 +52,11 @@ public sealed record RunSummary(
         {
             json.WriteString("stopped_by", stopped.Signal);
             json.WriteNumber("stopped_at_s", stopped.AtSeconds);
+        }
+        if (Trace is { } trace)
+        {
+            json.WriteString("trace", trace.File);
+            json.WriteNumber("trace_events", trace.Events);
         }
         Totals?.Invoke(json);
         json.WriteEndObject();
