@@ -26,8 +26,8 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines" };
         var traceOption = new Option<bool>("--trace")
         {
-            Description = "also write events.parquet, every processed event in the kernel's order (for debugging; kept in memory "
-                + "until the run ends, about 36 bytes per event: a warning comes past 50 million events)",
+            Description = "also write events.parquet: every processed event in the kernel's order, for debugging (held in memory "
+                + "until the run ends, 36 bytes per event; warns past 50 million events)",
         };
         var command = new Command("run", "run a scenario and write its results") { scenario, output, sets, quiet, traceOption };
         command.SetAction(parse => cli.Guard(() =>

@@ -21,12 +21,13 @@ public sealed record EventTraceLabels(Func<int, string> TargetType, Func<int, in
         _ => new(_ => "entity", _ => null, Number),
     };
 
-    private static readonly EventTraceLabels Fleet = new(
+    /// <summary>The fleet model's labels (<see cref="FleetLayout"/>, <see cref="FleetEventKindNames"/>).</summary>
+    public static EventTraceLabels Fleet { get; } = new(
         id => id == FleetLayout.AggregatorId ? "aggregator" : FleetLayout.IsDevice(id) ? "device" : "link",
         id => id == FleetLayout.AggregatorId ? null : FleetLayout.IsDevice(id) ? FleetLayout.IndexOfDevice(id) : FleetLayout.IndexOfLink(id),
         FleetEventKindNames.Of);
 
-    private static readonly EventTraceLabels Sparse = new(
+    private static EventTraceLabels Sparse { get; } = new(
         id => id == SparseModel.HubId ? "hub" : "leaf",
         _ => null,
         kind => kind switch

@@ -10,7 +10,7 @@ public static partial class RunPlots
     /// <summary>
     /// A step plot of online.csv: each count holds from its row's time to the next row's, the last one to the end of the
     /// run (its stop, for a run stopped early). The fleet's size (summary.json <c>devices</c>) is the dashed line, so
-    /// the share online reads off directly; the legend gives the time-weighted mean and the range.
+    /// the share online reads off directly; the legend gives the time-weighted mean, the maximum and the last count.
     /// </summary>
     private static void PlotOnlineDevices(RunData run, string path)
     {
@@ -20,18 +20,19 @@ public static partial class RunPlots
         var (xs, ys) = Steps(rows, endS);
         var plot = PlotStyle.New($"Devices online as the aggregator sees them ({run.Name})",
             $"Virtual time ({time.Symbol})", "Devices reported available");
-        // The range leaves out the count before the first report arrived (0 for a few milliseconds), which says nothing.
-        var counts = rows.Skip(rows.Count > 1 && rows[0].Devices == 0 ? 1 : 0).Select(r => r.Devices).ToArray();
-        AddLine(plot, xs.Select(time.Of).ToArray(), ys, PlotStyle.Colour(0),
-            $"reported available: time-weighted mean {PlotStyle.Number(TimeWeightedMean(rows, endS))}, " +
-            $"{counts.Min():#,0}–{counts.Max():#,0} after the first reports", 2);
-        var top = (double)counts.Max();
+        // The fleet line goes in first, so that a count at the fleet's size is drawn over it, not hidden under its dashes.
+        var max = rows.Max(r => r.Devices);
+        var top = (double)max;
         if (run.FleetDevices is { } fleet)
         {
             var line = plot.Add.HorizontalLine(fleet, 1.5f, Colors.Gray, LinePattern.Dashed);
             line.LegendText = $"fleet: {fleet:#,0} devices";
             top = Math.Max(top, fleet);
         }
+        // No minimum: the first reports of a fleet arrive over a fraction of a second (each radio's latency), and the
+        // counts on the way up would pass for one.
+        AddLine(plot, xs.Select(time.Of).ToArray(), ys, PlotStyle.Colour(0),
+            $"reported available: mean {PlotStyle.Number(TimeWeightedMean(rows, endS))} (time-weighted), max {max:#,0}, at the end {rows[^1].Devices:#,0}", 2);
         plot.Axes.SetLimitsX(0, Positive(time.Of(endS)));
         // Head-room for the legend above the fleet line.
         plot.Axes.SetLimitsY(0, Math.Max(top, 1) * 1.2);
