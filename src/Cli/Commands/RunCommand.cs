@@ -129,6 +129,12 @@ public static class RunCommand
                 {
                     FleetOutputs.WriteTotals(fleet, json, (model as FleetModel)?.Scenario.Learning?.TargetAccuracy);
                     if (learning is not null) TrainingFigures(json, learning, report.WallSeconds);
+                    if (checkpoints is { Written: > 0 })
+                    {
+                        json.WriteNumber("checkpoints_written", checkpoints.Written);
+                        json.WriteNumber("checkpoint_bytes", checkpoints.LastBytes);
+                        json.WriteNumber("checkpoint_write_s", Math.Round(checkpoints.WriteSeconds, 3));
+                    }
                 },
             };
             summary.Write(Path.Combine(dir, RunDirectory.SummaryFile));
