@@ -33,7 +33,12 @@ public static class RunCommand
         {
             Description = "continue the interrupted run in this directory from its checkpoint, with its own configuration (same result_hash as an uninterrupted run)",
         };
-        var command = new Command("run", "run a scenario and write its results") { scenario, output, sets, quiet, resume };
+        var traceOption = new Option<bool>("--trace")
+        {
+            Description = "also write events.parquet: every processed event in the kernel's order, for debugging (held in memory "
+                + "until the run ends, 36 bytes per event; warns past 50 million events)",
+        };
+        var command = new Command("run", "run a scenario and write its results") { scenario, output, sets, quiet, resume, traceOption };
         command.SetAction(parse => cli.Guard(() =>
         {
             var resumed = OpenResume(parse.GetValue(resume), parse.GetValue(scenario), parse.GetValue(output), parse.GetValue(sets));
@@ -80,9 +85,10 @@ public static class RunCommand
             // Ctrl-C and SIGTERM stop the run at its next window boundary; what was simulated so far is written below
             // and summary.json says it is incomplete.
             using var stop = new StopSignals();
+            var trace = parse.GetValue(traceOption) ? new EventTraceRecorder(onLarge: events => WarnLargeTrace(cli, events)) : null;
             var report = KernelRunner.RunLocalAsync(model, settings.Kernel.Partitions, settings.Kernel.Workers,
                     progress.Kind == ProgressKind.None ? null : progress.Report, shutDown: !cli.ProcessExitsAfter, stopRequest: stop.Token,
-                    hooks: new LocalRunHooks(Checkpoints: checkpoints, Resume: restart?.Snapshot))
+                    hooks: (trace?.Hooks ?? new LocalRunHooks()) with { Checkpoints = checkpoints, Resume = restart?.Snapshot })
                 .GetAwaiter().GetResult();
             progress.Complete();
 
@@ -94,6 +100,13 @@ public static class RunCommand
                 FleetOutputs.WriteTables(fleet, dir);
                 ParquetTables.Write(fleet, dir);
                 learning?.WriteGeneratorOutputs(dir);
+            }
+            // The trace of a stopped run holds what was processed, like its tables.
+            long? traced = null;
+            if (trace is not null)
+            {
+                if (progress.Kind != ProgressKind.None) cli.Error.WriteLine($"writing {EventTraceParquet.FileName}: {trace.Count:N0} events");
+                traced = EventTraceParquet.Write(trace, EventTraceLabels.For(model), Path.Combine(dir, EventTraceParquet.FileName));
             }
             var hash = new ResultHash()
                 .Add("model", model.Name)
@@ -111,10 +124,17 @@ public static class RunCommand
                 Stopped = stoppedAt is { } at ? (stop.Signal ?? "stop", VirtualTime.ToSeconds(at)) : null,
                 Checkpoint = report.Stopped && checkpoints?.Written > 0 ? CheckpointFile.FileName : null,
                 ResumedAtSeconds = restart is null ? null : VirtualTime.ToSeconds(restart.Info.LastEventTime),
+                Trace = traced is { } rows ? (EventTraceParquet.FileName, rows) : null,
                 Totals = fleet is null ? null : json =>
                 {
                     FleetOutputs.WriteTotals(fleet, json, (model as FleetModel)?.Scenario.Learning?.TargetAccuracy);
                     if (learning is not null) TrainingFigures(json, learning, report.WallSeconds);
+                    if (checkpoints is { Written: > 0 })
+                    {
+                        json.WriteNumber("checkpoints_written", checkpoints.Written);
+                        json.WriteNumber("checkpoint_bytes", checkpoints.LastBytes);
+                        json.WriteNumber("checkpoint_write_s", Math.Round(checkpoints.WriteSeconds, 3));
+                    }
                 },
             };
             summary.Write(Path.Combine(dir, RunDirectory.SummaryFile));
@@ -183,6 +203,12 @@ public static class RunCommand
         json.WriteNumber("outside_training_s", Math.Round(outside, 3));
         json.WriteNumber("outside_training_share", anyBusy + evaluation > 0 ? Math.Round(outside / (anyBusy + evaluation), 4) : 0);
     }
+
+    // Called once, on a partition's thread, when the trace passes EventTraceRecorder.LargeTraceEvents: the run goes on (its
+    // trace may still fit), but the user learns what it costs while there is time to stop it (Ctrl-C keeps what was traced).
+    private static void WarnLargeTrace(CliContext cli, long events) =>
+        cli.Error.WriteLine($"warning: --trace has recorded {events:N0} events, about {events * EventTraceRecorder.BytesPerEvent / 1e9:0.0} GB of memory "
+            + $"held until the run ends and {EventTraceParquet.FileName} is written; Ctrl-C stops the run and keeps the trace so far");
 
     // Plots are built from the files just written (docs/results.md). A plotting problem costs the plots, not the run.
     private static void WritePlots(CliContext cli, string dir)

@@ -27,6 +27,8 @@ public sealed record RunSummary(
 
     /// <summary>For a resumed run: the virtual time of the checkpoint it continued from, s.</summary>
     public double? ResumedAtSeconds { get; init; }
+    /// <summary>With <c>fgs run --trace</c>: the trace's file name in the run directory and the events it holds.</summary>
+    public (string File, long Events)? Trace { get; init; }
 
     /// <summary>Model-specific totals written after the common fields (e.g. the fleet's energy and bytes).</summary>
     public Action<Utf8JsonWriter>? Totals { get; init; }
@@ -58,6 +60,11 @@ public sealed record RunSummary(
         }
         if (Checkpoint is { } checkpoint) json.WriteString("checkpoint", checkpoint);
         if (ResumedAtSeconds is { } resumedAt) json.WriteNumber("resumed_at_s", resumedAt);
+        if (Trace is { } trace)
+        {
+            json.WriteString("trace", trace.File);
+            json.WriteNumber("trace_events", trace.Events);
+        }
         Totals?.Invoke(json);
         json.WriteEndObject();
     }

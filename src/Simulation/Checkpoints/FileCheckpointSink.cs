@@ -41,6 +41,12 @@ public sealed class FileCheckpointSink : ICheckpointSink
     /// <summary>The last checkpoint written; null before the first.</summary>
     public CheckpointInfo? Last { get; private set; }
 
+    /// <summary>Wall time spent writing checkpoint files (serialising the model, hashing, writing, flushing), s.</summary>
+    public double WriteSeconds { get; private set; }
+
+    /// <summary>Size of the last checkpoint written, bytes.</summary>
+    public long LastBytes { get; private set; }
+
     /// <summary>Why the last write failed; null when it did not.</summary>
     public string? Failure { get; private set; }
 
@@ -53,9 +59,12 @@ public sealed class FileCheckpointSink : ICheckpointSink
         _lastProgress = progress;
         var info = new CheckpointInfo(_fingerprint, _model.Name, _model.EntityCount, windows, progress,
             sections.Count == 0 ? 0 : sections.Max(PartitionSection.LocalTimeOf), _program, DateTime.UtcNow);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             CheckpointFile.Write(Path, info, _model, sections);
+            WriteSeconds += watch.Elapsed.TotalSeconds;
+            LastBytes = new FileInfo(Path).Length;
             Written++;
             Last = info;
             Failure = null;
