@@ -42,6 +42,11 @@ public sealed class CliContext(TextWriter output, TextWriter error)
             Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (FgsActors.Models.Checkpoints.CheckpointFormatException e)
+        {
+            Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (KernelRunFailedException e)
         {
             Error.WriteLine($"run failed: {e.Message}");

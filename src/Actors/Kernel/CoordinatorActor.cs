@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using FgsActors.Actors.Kernel.Protocol;
+using FgsActors.Simulation.Checkpoints;
 using FgsActors.Simulation.Kernel;
 
 namespace FgsActors.Actors.Kernel;
@@ -11,6 +12,8 @@ namespace FgsActors.Actors.Kernel;
 /// before the end, it collects the totals and replies to whoever asked for the run. A <see cref="StopRun"/> ends the run
 /// early at the next window boundary — the next safe point, where every partition has finished its window and nothing is
 /// in flight — with the totals so far (<see cref="KernelRunCompleted.Stopped"/>).
+/// <para>Checkpoints (local runs): at a boundary where the sink says one is due, and at a stop, every partition writes
+/// its section; the sink stores them while the model is idle, and only then does the run go on.</para>
 /// </summary>
 public sealed class CoordinatorActor : UntypedActor
 {
@@ -29,9 +32,15 @@ public sealed class CoordinatorActor : UntypedActor
     private long _round;
     private long _windows;
     private readonly long[] _eventsByPartition;
+    private readonly ICheckpointSink? _checkpoints;
+    private byte[][]? _sections;
+    private int _sectionsIn;
 
-    public CoordinatorActor(IActorRef[] partitions, long lookahead, long endTime, IActorRef replyTo, Action<KernelProgress>? progress)
+    public CoordinatorActor(IActorRef[] partitions, long lookahead, long endTime, IActorRef replyTo, Action<KernelProgress>? progress,
+        ICheckpointSink? checkpoints = null, long windowsBefore = 0)
     {
+        _checkpoints = checkpoints;
+        _windows = windowsBefore;
         _partitions = partitions;
         _lookahead = lookahead;
         _endTime = endTime;
@@ -43,8 +52,9 @@ public sealed class CoordinatorActor : UntypedActor
         _eventsByPartition = new long[partitions.Length];
     }
 
-    public static Props Props(IActorRef[] partitions, long lookahead, long endTime, IActorRef replyTo, Action<KernelProgress>? progress = null) =>
-        Akka.Actor.Props.Create(() => new CoordinatorActor(partitions, lookahead, endTime, replyTo, progress));
+    public static Props Props(IActorRef[] partitions, long lookahead, long endTime, IActorRef replyTo, Action<KernelProgress>? progress = null,
+        ICheckpointSink? checkpoints = null, long windowsBefore = 0) =>
+        Akka.Actor.Props.Create(() => new CoordinatorActor(partitions, lookahead, endTime, replyTo, progress, checkpoints, windowsBefore));
 
     protected override void PreStart()
     {
@@ -68,6 +78,10 @@ public sealed class CoordinatorActor : UntypedActor
             case StopRun:
                 _stopRequested = true;
                 break;
+            case CheckpointSection section when _sections is not null:
+                _sections[section.Partition] = section.Bytes;
+                if (++_sectionsIn == _partitions.Length) CheckpointWritten();
+                break;
             case PartitionFinished finished:
                 _finals[finished.Partition] = finished;
                 if (++_reported == _partitions.Length) Complete();
@@ -82,6 +96,36 @@ public sealed class CoordinatorActor : UntypedActor
     {
         _reported = 0;
         _progress?.Invoke(new KernelProgress(_windows, MinNextEvent(), _eventsByPartition.Sum(), _wall.Elapsed.TotalSeconds));
+        if (_checkpoints is { } sink && !WindowRules.Finished(_statuses, _endTime) && (_stopRequested || sink.Due(_windows)))
+        {
+            _sections = new byte[_partitions.Length][];
+            _sectionsIn = 0;
+            foreach (var partition in _partitions) partition.Tell(new TakeCheckpoint(), Self);
+            return;
+        }
+        GrantOrFinish();
+    }
+
+    private void CheckpointWritten()
+    {
+        var sections = _sections!;
+        _sections = null;
+        try
+        {
+            _checkpoints!.Write(sections, _windows);
+        }
+        catch (Exception e)
+        {
+            // The sink reports what it can survive (a full disk) itself; anything thrown here is a bug: end the run clearly.
+            _replyTo.Tell(new PartitionFailed(-1, $"checkpoint: {e.GetType().Name}: {e.Message}"), Self);
+            Context.Stop(Self);
+            return;
+        }
+        GrantOrFinish();
+    }
+
+    private void GrantOrFinish()
+    {
         if (WindowRules.Finished(_statuses, _endTime) || _stopRequested)
         {
             _stopped = !WindowRules.Finished(_statuses, _endTime);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using FgsActors.Actors.Kernel.Protocol;
+using FgsActors.Simulation.Checkpoints;
 using FgsActors.Simulation.Kernel;
 
 namespace FgsActors.Actors.Kernel;
@@ -42,7 +43,7 @@ public static class KernelRunner
     public static async Task<KernelRunReport> RunAsync(
         ActorSystem system, IReadOnlyList<IActorRef> hosts, ModelSpec spec, ISimulationModel model, int partitions,
         Action<KernelProgress>? progress = null, CancellationToken cancellation = default, bool stopPartitions = true,
-        CancellationToken stopRequest = default)
+        CancellationToken stopRequest = default, LocalRunHooks? hooks = null)
     {
         var runId = "run" + Guid.NewGuid().ToString("N")[..8];
         var setup = Stopwatch.StartNew();
@@ -55,7 +56,8 @@ public static class KernelRunner
         var gcAtStart = GcActivity.Sample();
         var completion = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var replyTo = system.ActorOf(Props.Create(() => new CompletionActor(completion)));
-        var coordinator = system.ActorOf(CoordinatorActor.Props(refs, model.RemoteLookahead, model.EndTime, replyTo, progress), runId + "-coordinator");
+        var coordinator = system.ActorOf(CoordinatorActor.Props(refs, model.RemoteLookahead, model.EndTime, replyTo, progress,
+            hooks?.Checkpoints, hooks?.Resume?.Windows ?? 0), runId + "-coordinator");
         await using var registration = cancellation.Register(() => completion.TrySetCanceled(cancellation)).ConfigureAwait(false);
         // A stop request (Ctrl-C, SIGTERM) is not a cancellation: the run ends at its next safe point and reports what it has.
         await using var stopping = stopRequest.Register(() => coordinator.Tell(new StopRun())).ConfigureAwait(false);
@@ -125,9 +127,12 @@ public static class KernelRunner
         var system = KernelHosting.CreateSystem("fgs", workers, delivery: delivery);
         try
         {
+            // The model's own state (for the fleet: the learning task's) comes back before any partition restores its entities.
+            if (hooks?.Resume is { } snapshot)
+                CheckpointFile.RestoreModel(model as ICheckpointableModel ?? throw new NotSupportedException($"model '{model.Name}' cannot be checkpointed"), snapshot);
             var host = KernelHosting.StartHost(system, _ => model, hooks);
             return await RunAsync(system, [host], new ModelSpec(model.Name), model, partitions, progress, cancellation, stopPartitions: shutDown,
-                stopRequest: stopRequest).ConfigureAwait(false);
+                stopRequest: stopRequest, hooks: hooks).ConfigureAwait(false);
         }
         finally
         {

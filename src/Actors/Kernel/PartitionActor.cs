@@ -1,6 +1,7 @@
 using System.Buffers;
 using Akka.Actor;
 using FgsActors.Actors.Kernel.Protocol;
+using FgsActors.Simulation.Checkpoints;
 using FgsActors.Simulation.Events;
 using FgsActors.Simulation.Kernel;
 
@@ -104,7 +105,8 @@ public sealed class PartitionActor : UntypedActor
                 _coordinator = start.Coordinator;
                 _peers = start.Peers;
                 _round = 0;
-                Engine.Start();
+                if (_hooks?.Resume is { } snapshot) Engine.Restore(snapshot);
+                else Engine.Start();
                 FinishProcessing();
                 break;
             case Grant grant:
@@ -122,6 +124,11 @@ public sealed class PartitionActor : UntypedActor
                 if (batch.Pooled) ArrayPool<SimEvent>.Shared.Return(batch.Events, clearArray: true);
                 _batchesReceived[batch.Round] = _batchesReceived.GetValueOrDefault(batch.Round) + 1;
                 ReportIfComplete();
+                break;
+            case TakeCheckpoint:
+                var payloads = (_model as ICheckpointableModel)?.Payloads
+                    ?? throw new NotSupportedException($"model '{_model.Name}' cannot be checkpointed");
+                Sender.Tell(new CheckpointSection(_partitionId, PartitionSection.Of(Engine, payloads)), Self);
                 break;
             case FinishPartition:
                 Sender.Tell(new PartitionFinished(_partitionId, Engine.EventsProcessed, Engine.EventDigest, Engine.LocalTime));

@@ -2,17 +2,19 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using FgsActors.Simulation.Federation;
+using FgsActors.Simulation.Time;
 
 namespace FgsActors.Cli.Hosting;
 
 /// <summary>
-/// Writes a fleet run's tables into its run directory (rounds.csv, devices.csv) and its totals into summary.json.
+/// Writes a fleet run's tables into its run directory (rounds.csv, devices.csv, online.csv) and its totals into summary.json.
 /// Numbers are written in invariant culture with round-trip precision, so the files reproduce the run exactly.
 /// </summary>
 public static class FleetOutputs
 {
     public const string RoundsFile = "rounds.csv";
     public const string DevicesFile = "devices.csv";
+    public const string OnlineFile = "online.csv";
 
     private static readonly CsvWriterOptions Csv = new() { NewLine = "\n" };
 
@@ -60,6 +62,17 @@ public static class FleetOutputs
                 writer.WriteField(R(d.EnergyComputeJ));
                 writer.WriteField(R(d.EnergyCommJ));
                 writer.WriteField(R(d.EnergyIdleJ));
+                writer.EndRecord();
+            }
+        }
+        // The aggregator's view of availability: one row per change, each count holding until the next row's time.
+        using (var writer = Open(Path.Combine(directory, OnlineFile)))
+        {
+            WriteHeader(writer, OnlineColumns);
+            foreach (var point in results.Online)
+            {
+                writer.WriteField(R(VirtualTime.ToSeconds(point.Ticks)));
+                writer.WriteField(I(point.Devices));
                 writer.EndRecord();
             }
         }
@@ -126,6 +139,8 @@ public static class FleetOutputs
         "id", "tier", "rounds_selected", "rounds_completed", "energy_j", "battery_end_wh", "online_fraction", "deaths",
         "energy_compute_j", "energy_comm_j", "energy_idle_j",
     ];
+
+    private static readonly string[] OnlineColumns = ["time_s", "online_devices"];
 
     // A figure that does not exist (no evaluation reached the target) is written as null, not left out.
     private static void WriteOptional(Utf8JsonWriter json, string name, double? value)

@@ -22,6 +22,14 @@ public sealed record RunSummary(
     /// <summary>For a run stopped early: the signal (SIGINT, SIGTERM) and the virtual time its results describe, s.</summary>
     public (string Signal, double AtSeconds)? Stopped { get; init; }
 
+    /// <summary>The checkpoint file the run left behind to resume from (a stopped run); null when none.</summary>
+    public string? Checkpoint { get; init; }
+
+    /// <summary>For a resumed run: the virtual time of the checkpoint it continued from, s.</summary>
+    public double? ResumedAtSeconds { get; init; }
+    /// <summary>With <c>fgs run --trace</c>: the trace's file name in the run directory and the events it holds.</summary>
+    public (string File, long Events)? Trace { get; init; }
+
     /// <summary>Model-specific totals written after the common fields (e.g. the fleet's energy and bytes).</summary>
     public Action<Utf8JsonWriter>? Totals { get; init; }
 
@@ -49,6 +57,13 @@ public sealed record RunSummary(
         {
             json.WriteString("stopped_by", stopped.Signal);
             json.WriteNumber("stopped_at_s", stopped.AtSeconds);
+        }
+        if (Checkpoint is { } checkpoint) json.WriteString("checkpoint", checkpoint);
+        if (ResumedAtSeconds is { } resumedAt) json.WriteNumber("resumed_at_s", resumedAt);
+        if (Trace is { } trace)
+        {
+            json.WriteString("trace", trace.File);
+            json.WriteNumber("trace_events", trace.Events);
         }
         Totals?.Invoke(json);
         json.WriteEndObject();

@@ -230,6 +230,8 @@ public static class RunReport
             "From rounds.csv: running sums of bytes down (model broadcast) and bytes up (updates) at each round's close, decimal units."),
         RunPlots.DropoutsPerRound => ("Dropouts per round by reason",
             "Invitations that did not end in an aggregated update, per round, by reason: churn, battery, deadline, memory, link."),
+        RunPlots.OnlineDevices => ("Devices online as the aggregator sees them",
+            "From online.csv: devices whose last availability report said available, over virtual time; the aggregator's view, which lags the devices' true state by up to one check-in period. The dashed line is the fleet's size."),
         RunPlots.BatteryEnd => ("Battery left at the end",
             "Histograms, one per battery-powered tier, of the energy (Wh) left in each device's battery at the end of the run."),
         RunPlots.PartitionClasses => ("Class distribution per client",

@@ -36,9 +36,12 @@ internal sealed record DeviceRow(
     double EnergyCommJ,
     double EnergyIdleJ);
 
+/// <summary>One row of online.csv: from <see cref="TimeS"/> on, the aggregator counted <see cref="Devices"/> devices as available.</summary>
+internal readonly record struct OnlineRow(double TimeS, int Devices);
+
 /// <summary>
 /// What the plots need from a run directory, read only from the run's own files (rounds.csv, devices.csv,
-/// summary.json, partition.csv), so that a finished run can be plotted again later. Any file may be missing: its
+/// online.csv, summary.json, partition.csv), so that a finished run can be plotted again later. Any file may be missing: its
 /// part is then empty or null.
 /// </summary>
 internal sealed class RunData
@@ -47,6 +50,7 @@ internal sealed class RunData
     public const string DevicesFile = "devices.csv";
     public const string SummaryFile = "summary.json";
     public const string PartitionFile = "partition.csv";
+    public const string OnlineFile = "online.csv";
 
     public IReadOnlyList<RoundRow> Rounds { get; private init; } = [];
 
@@ -54,6 +58,15 @@ internal sealed class RunData
 
     /// <summary>Rows of partition.csv: each client's sample count per class (columns class_0..class_{C−1}).</summary>
     public IReadOnlyList<int[]> Partition { get; private init; } = [];
+
+    /// <summary>Rows of online.csv in time order: the aggregator's count of available devices at each change.</summary>
+    public IReadOnlyList<OnlineRow> Online { get; private init; } = [];
+
+    /// <summary>summary.json's <c>devices</c>: the fleet's size.</summary>
+    public int? FleetDevices { get; private init; }
+
+    /// <summary>summary.json's <c>stopped_at_s</c>: where a run stopped early (Ctrl-C, SIGTERM) ended; null for a complete run.</summary>
+    public double? StoppedAtS { get; private init; }
 
     /// <summary>summary.json's <c>virtual_time_s</c>: the end of the run.</summary>
     public double? VirtualTimeS { get; private init; }
@@ -80,7 +93,7 @@ internal sealed class RunData
         if (!Directory.Exists(runDirectory))
             throw new DirectoryNotFoundException($"run directory not found: {runDirectory}");
 
-        var (virtualTime, target, scenario, task) = ReadSummary(Path.Combine(runDirectory, SummaryFile));
+        var (virtualTime, target, scenario, task, devices, stoppedAt) = ReadSummary(Path.Combine(runDirectory, SummaryFile));
         var name = scenario is { Length: > 0 }
             ? Path.GetFileNameWithoutExtension(scenario)
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(runDirectory)));
@@ -89,6 +102,9 @@ internal sealed class RunData
             Rounds = ReadRounds(Path.Combine(runDirectory, RoundsFile)),
             Devices = ReadDevices(Path.Combine(runDirectory, DevicesFile)),
             Partition = ReadPartition(Path.Combine(runDirectory, PartitionFile)),
+            Online = ReadOnline(Path.Combine(runDirectory, OnlineFile)),
+            StoppedAtS = stoppedAt,
+            FleetDevices = devices is { } n && n >= 0 && n <= int.MaxValue && n == Math.Floor(n) ? (int)n : null,
             VirtualTimeS = virtualTime,
             TargetAccuracy = target,
             TrainingTask = task,
@@ -96,15 +112,17 @@ internal sealed class RunData
         };
     }
 
-    private static (double? VirtualTimeS, double? Target, string? Scenario, string? Task) ReadSummary(string path)
+    private static (double? VirtualTimeS, double? Target, string? Scenario, string? Task, double? Devices, double? StoppedAtS) ReadSummary(
+        string path)
     {
-        if (!File.Exists(path)) return (null, null, null, null);
+        if (!File.Exists(path)) return (null, null, null, null, null, null);
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{path}: expected a JSON object");
-            return (Number(root, "virtual_time_s"), Number(root, "target_accuracy"), Text(root, "scenario"), Text(root, "training_task"));
+            return (Number(root, "virtual_time_s"), Number(root, "target_accuracy"), Text(root, "scenario"), Text(root, "training_task"),
+                Number(root, "devices"), Number(root, "stopped_at_s"));
         }
         catch (JsonException e)
         {
@@ -166,6 +184,13 @@ internal sealed class RunData
         }
 
         return rows;
+    }
+
+    private static List<OnlineRow> ReadOnline(string path)
+    {
+        var rows = new List<OnlineRow>();
+        foreach (var row in CsvTable.Read(path)) rows.Add(new OnlineRow(row.Double("time_s"), row.Int("online_devices")));
+        return [.. rows.OrderBy(r => r.TimeS)]; // the file is in time order; a stable sort keeps it so
     }
 
     private static List<int[]> ReadPartition(string path)

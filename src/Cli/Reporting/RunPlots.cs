@@ -3,8 +3,8 @@ using ScottPlot;
 namespace FgsActors.Cli.Reporting;
 
 /// <summary>
-/// PNG plots of a finished run, built only from the files in its directory (rounds.csv, devices.csv, summary.json,
-/// partition.csv), so a run can be plotted again at any time. docs/results.md describes each plot.
+/// PNG plots of a finished run, built only from the files in its directory (rounds.csv, devices.csv, online.csv,
+/// summary.json, partition.csv), so a run can be plotted again at any time. docs/results.md describes each plot.
 /// </summary>
 public static partial class RunPlots
 {
@@ -12,7 +12,7 @@ public static partial class RunPlots
     public static IReadOnlyList<string> AllFileNames { get; } =
     [
         AccuracyVsTime, AccuracyVsRound, CostToAccuracy, EnergyByTier, EnergyCumulative, BytesCumulative,
-        DropoutsPerRound, BatteryEnd, PartitionClasses, FidVsTime, FidVsRound, CostToFid,
+        DropoutsPerRound, OnlineDevices, BatteryEnd, PartitionClasses, FidVsTime, FidVsRound, CostToFid,
     ];
 
     public const string AccuracyVsTime = "accuracy_vs_time.png";
@@ -39,8 +39,8 @@ public static partial class RunPlots
     /// <summary>
     /// Reads the run in <paramref name="runDirectory"/> and writes every plot its files allow into
     /// <paramref name="outputDirectory"/> (default: the run directory itself), replacing older ones. Plots whose data
-    /// are missing are skipped: accuracy plots without evaluated rounds, the battery plot without battery devices, the
-    /// heatmap without partition.csv, and everything for a run without rounds.csv and devices.csv (e.g. PHOLD).
+    /// are missing are skipped: accuracy plots without evaluated rounds, the online plot without online.csv, the battery
+    /// plot without battery devices, the heatmap without partition.csv, and everything for a run without rounds.csv and devices.csv (e.g. PHOLD).
     /// </summary>
     /// <returns>Full paths of the files written, in the order of <see cref="AllFileNames"/>.</returns>
     /// <exception cref="DirectoryNotFoundException">The run directory does not exist.</exception>
@@ -74,6 +74,8 @@ public static partial class RunPlots
             Save(BytesCumulative, path => PlotBytesCumulative(run, path));
             Save(DropoutsPerRound, path => PlotDropouts(run, path));
         }
+
+        if (run.Online.Count > 0) Save(OnlineDevices, path => PlotOnlineDevices(run, path));
 
         if (run.Devices.Any(d => d.BatteryEndWh is not null)) Save(BatteryEnd, path => PlotBatteryEnd(run, path));
         if (run.Partition.Count > 0) Save(PartitionClasses, path => PlotPartition(run, path));

@@ -153,18 +153,30 @@ public static class SweepRunner
         return failures;
     }
 
-    // One run exactly as `fgs run <scenario> --out DIR --quiet --set ...` would do it, in this process.
+    // One run exactly as `fgs run <scenario> --out DIR --quiet --set ...` would do it, in this process. A run that an
+    // interrupted sweep left with a checkpoint is continued from it (`fgs run --resume DIR`); one whose checkpoint
+    // cannot be used starts again.
     private static (bool Ok, string Line) RunOne(CliContext cli, SweepSpec spec, SweepRun run)
     {
         var summary = Path.Combine(run.Dir, RunDirectory.SummaryFile);
-        if (File.Exists(summary)) File.Delete(summary); // an incomplete run's summary: this run replaces it
+        string[] fresh = ["run", spec.ScenarioPath, "--out", run.Dir, "--quiet", .. run.Overrides.SelectMany(s => new[] { "--set", s })];
+        var resumable = File.Exists(ResumedRun.CheckpointPathIn(run.Dir)) && File.Exists(Path.Combine(run.Dir, ResumedRun.EffectiveConfigFile));
         var watch = Stopwatch.StartNew();
         using var output = new StringWriter();
         using var error = new StringWriter();
+        var command = resumable ? ["run", "--resume", run.Dir, "--quiet"] : fresh;
         int code;
         try
         {
-            code = FgsCli.Run(["run", spec.ScenarioPath, "--out", run.Dir, "--quiet", .. run.Overrides.SelectMany(s => new[] { "--set", s })], output, error);
+            if (!resumable && File.Exists(summary)) File.Delete(summary); // an incomplete run's summary: this run replaces it
+            code = FgsCli.Run(command, output, error);
+            if (resumable && code == ExitCodes.BadInput)
+            {
+                RunCheckpoints.Remove(run.Dir);
+                if (File.Exists(summary)) File.Delete(summary);
+                command = fresh;
+                code = FgsCli.Run(command, output, error);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -175,7 +187,7 @@ public static class SweepRunner
         {
             Directory.CreateDirectory(run.Dir);
             File.WriteAllText(Path.Combine(run.Dir, "sweep-run.log"),
-                $"fgs run {spec.ScenarioPath} --out {run.Dir} --quiet {string.Join(' ', run.Overrides.Select(s => "--set " + s))}\nexit {code}\n{output}{error}");
+                $"fgs {string.Join(' ', command)}\nexit {code}\n{output}{error}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

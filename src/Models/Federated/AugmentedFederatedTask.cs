@@ -1,3 +1,4 @@
+using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Randomness;
 
 namespace FgsActors.Models.Federated;
@@ -15,6 +16,10 @@ public sealed record AugmentationSettings(int StartRound, int MinPerClass);
 /// <see cref="AugmentationSettings.MinPerClass"/> of (from <see cref="AugmentationSettings.StartRound"/> on, once
 /// the generator has had time to learn). The server averages both parts (each by its own task's rule, weights = real
 /// sample counts). Evaluations report the classifier's test accuracy and the generator's fidelity.
+/// <para>
+/// Its checkpoint state is its two tasks' (the top-up needs and the split are configuration; the top-up noise is seeded
+/// per job).
+/// </para>
 /// </summary>
 public sealed class AugmentedFederatedTask : IFederatedLearning
 {
@@ -133,6 +138,22 @@ public sealed class AugmentedFederatedTask : IFederatedLearning
         var accuracy = _classifier.Evaluate(classifierWeights, round, atSeconds);
         var fidelity = _generator.Evaluate(generatorWeights, round, atSeconds).Fidelity;
         return accuracy with { Fidelity = fidelity };
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_split);
+        _classifier.SaveState(writer);
+        _generator.SaveState(writer);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        StateIo.Expect(reader.ReadInt32(), _split, "the augmented task's classifier parameters");
+        _classifier.LoadState(reader);
+        _generator.LoadState(reader);
     }
 
     private (float[] Classifier, float[] Generator) Split(float[] weights) => (weights[.._split], weights[_split..]);

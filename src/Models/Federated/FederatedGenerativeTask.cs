@@ -1,3 +1,4 @@
+using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Generative;
 using FgsActors.Models.Learning;
 using FgsActors.Models.Randomness;
@@ -23,6 +24,12 @@ public sealed record GenerativeEvaluation(int SamplesPerClass, int LocalDevices)
 /// <para>
 /// Jobs run on the <see cref="IJobRunner"/> (the trainer pool); each job's seed comes from (run seed, round, client),
 /// so results do not depend on which trainer runs it. Sampling for an evaluation is split into one job per class.
+/// </para>
+/// <para>
+/// What changes between rounds, and so goes into checkpoints: the latest aggregation's clients (local FID), the latest
+/// evaluation's samples (the sample grid), the server strategy's state and the policy's. The evaluation noise is seeded
+/// afresh at every evaluation, jobs by their (run seed, round, client), and <see cref="EvaluationSeconds"/> is a
+/// wall-clock figure that a resumed run counts afresh.
 /// </para>
 /// </summary>
 public sealed class FederatedGenerativeTask : IFederatedLearning
@@ -139,6 +146,47 @@ public sealed class FederatedGenerativeTask : IFederatedLearning
         Policy?.Observe(round, atSeconds, fidelity);
         EvaluationSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new Evaluation(fidelity.ConditionalAccuracy, double.NaN, fidelity);
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_data.Clients);
+        writer.Write(_initial.Length);
+        writer.WriteInts(_lastClients);
+        writer.Write(LastSamples is not null);
+        if (LastSamples is { } samples)
+        {
+            writer.WriteFloats(samples.Images);
+            writer.WriteInts(samples.Labels);
+        }
+        StrategyCheckpoint.Save(writer, _strategy);
+        writer.Write(Policy is not null);
+        Policy?.SaveState(writer);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        StateIo.Expect(reader.ReadInt32(), _data.Clients, "the generator's clients");
+        StateIo.Expect(reader.ReadInt32(), _initial.Length, "the generator's parameters");
+        var lastClients = reader.ReadInts() ?? throw new CheckpointFormatException("the generator's latest clients are missing");
+        if (lastClients.Any(c => c < 0 || c >= _data.Clients))
+            throw new CheckpointFormatException($"the generator's latest clients ({string.Join(", ", lastClients)}) are not all among its {_data.Clients} clients");
+        _lastClients = lastClients;
+        LastSamples = reader.ReadBoolean() ? ReadSamples(reader) : null;
+        StrategyCheckpoint.Load(reader, _strategy, _initial.Length);
+        StateIo.Expect(reader.ReadBoolean(), Policy is not null, "whether the generator has a re-validation policy");
+        Policy?.LoadState(reader);
+    }
+
+    private (float[] Images, int[] Labels) ReadSamples(BinaryReader reader)
+    {
+        var images = reader.ReadFloats() ?? throw new CheckpointFormatException("the latest evaluation's images are missing");
+        var labels = reader.ReadInts() ?? throw new CheckpointFormatException("the latest evaluation's labels are missing");
+        StateIo.Expect(labels.Length, _model.Classes * _evaluation.SamplesPerClass, "the latest evaluation's samples");
+        StateIo.Expect(images.Length, labels.Length * _model.Image.Elements, "the latest evaluation's pixels");
+        return (images, labels);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Randomness;
 using FgsActors.Models.Data;
 using FgsActors.Models.Hardware;
@@ -11,6 +12,12 @@ namespace FgsActors.Models.Federated;
 /// it. Jobs run on the given <see cref="IJobRunner"/> (the trainer pool); each job's seed comes from (run seed, round,
 /// client), so results do not depend on which trainer runs it or when. Jobs and evaluations compute on one
 /// <see cref="ComputeDevice"/> (the CPU by default); weights and updates are CPU float arrays whatever the device.
+/// <para>
+/// Between rounds only the server strategy changes (FedAvgM's velocity): the shards, data and network are configuration,
+/// jobs are pure functions of their seeds, and <see cref="EvaluationSeconds"/> is a wall-clock figure that a resumed
+/// run counts afresh. So a checkpoint holds the strategy's state, behind sanity values that tie it to this
+/// configuration.
+/// </para>
 /// </summary>
 public sealed class FederatedTask : IFederatedLearning
 {
@@ -136,6 +143,22 @@ public sealed class FederatedTask : IFederatedLearning
 
     /// <summary>Wall-clock time spent evaluating, s (the aggregator waits for each evaluation).</summary>
     public double EvaluationSeconds { get; private set; }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_shards.Length);
+        writer.Write(_initial.Length);
+        StrategyCheckpoint.Save(writer, _strategy);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        StateIo.Expect(reader.ReadInt32(), _shards.Length, "the classifier's clients");
+        StateIo.Expect(reader.ReadInt32(), _initial.Length, "the classifier's parameters");
+        StrategyCheckpoint.Load(reader, _strategy, _initial.Length);
+    }
 
     /// <summary>The seed of client <paramref name="client"/>'s job in <paramref name="round"/>: SplitMix64 finalisers over the three.</summary>
     public static ulong JobSeed(ulong seed, int round, int client) =>

@@ -6,16 +6,12 @@ namespace FgsActors.Models.Federated;
 /// The learning a fleet's rounds carry: what each device trains on, how updates combine, and how good the global model
 /// is. The fleet simulation decides who trains when and how long it takes in virtual time; an implementation does the
 /// numbers (real TorchSharp training, or a stand-in in tests). Everything must be deterministic for given
-/// inputs, whatever thread or order jobs run in.
+/// inputs, whatever thread or order jobs run in. Its <see cref="IStateful"/> part is the state that changes
+/// between rounds, what <see cref="Aggregate"/>, <see cref="Evaluate"/> and <see cref="WantsTraining"/> keep (training
+/// jobs read none of it), so that a resumed run aggregates and evaluates as if it had never stopped.
 /// </summary>
 public interface IFederatedLearning : IStateful
 {
-    // Interim: implementations replace these with their real state (checkpoints, issue 6).
-    void IStateful.SaveState(BinaryWriter writer) => throw new NotSupportedException($"{GetType().Name} cannot be checkpointed yet");
-
-    void IStateful.LoadState(BinaryReader reader) => throw new NotSupportedException($"{GetType().Name} cannot be checkpointed yet");
-
-    
     /// <summary>Weights of the global model before the first round.</summary>
     float[] InitialWeights { get; }
 

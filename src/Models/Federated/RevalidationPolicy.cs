@@ -1,3 +1,5 @@
+using FgsActors.Models.Checkpoints;
+
 namespace FgsActors.Models.Federated;
 
 /// <summary>What re-validation does when a generator's local FID has risen past its threshold.</summary>
@@ -41,8 +43,10 @@ public sealed record DriftTimelineEntry(int Round, double TimeS, bool Training, 
 /// evaluation compares the current synthetic data with the devices' current real data (mean local FID), and when that
 /// has risen past threshold × the value at freezing, the policy flags it or retrains for a while and freezes again with
 /// a new baseline. Driven by the aggregator alone (evaluations and round starts), so its state needs no locking.
+/// Its state (the timeline, the training horizon, the baseline and the counters) goes into checkpoints: drift.csv
+/// and the decisions after a resume need all of it.
 /// </summary>
-public sealed class RevalidationPolicy
+public sealed class RevalidationPolicy : IStateful
 {
     private readonly RevalidationSettings _settings;
     private readonly List<DriftTimelineEntry> _timeline = new();
@@ -109,5 +113,50 @@ public sealed class RevalidationPolicy
             }
         }
         _timeline.Add(new DriftTimelineEntry(round, timeS, training, fidelity, _baseline, action));
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_trainUntil);
+        writer.WriteNullable(_baseline);
+        writer.Write(_awaitingBaseline);
+        writer.Write(Retrainings);
+        writer.Write(Flags);
+        writer.Write(_timeline.Count);
+        foreach (var entry in _timeline)
+        {
+            writer.Write(entry.Round);
+            writer.Write(entry.TimeS);
+            writer.Write(entry.Training);
+            writer.WriteFidelity(entry.Fidelity);
+            writer.WriteNullable(entry.Baseline);
+            writer.Write(entry.Action);
+        }
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _trainUntil = reader.ReadInt32();
+        _baseline = reader.ReadNullableDouble();
+        _awaitingBaseline = reader.ReadBoolean();
+        Retrainings = reader.ReadInt32();
+        Flags = reader.ReadInt32();
+        var count = reader.ReadLength();
+        if (count < 0) throw new CheckpointFormatException($"the drift timeline has {count} entries (corrupted checkpoint)");
+        _timeline.Clear();
+        for (var i = 0; i < count; i++)
+        {
+            var round = reader.ReadInt32();
+            var timeS = reader.ReadDouble();
+            var training = reader.ReadBoolean();
+            var fidelity = reader.ReadFidelity() ?? throw new CheckpointFormatException($"drift timeline entry {i} has no fidelity");
+            var baseline = reader.ReadNullableDouble();
+            var action = reader.ReadString();
+            if (action is not ("" or "freeze" or "flag" or "retrain"))
+                throw new CheckpointFormatException($"drift timeline entry {i} has the unknown action '{action}'");
+            _timeline.Add(new DriftTimelineEntry(round, timeS, training, fidelity, baseline, action));
+        }
     }
 }

@@ -14,7 +14,8 @@ namespace FgsActors.Models.Fidelity;
 /// side has the device's class proportions exactly and every generated sample is used (no resampling, no rounding;
 /// <see cref="ClassConditionalMoments"/>). A device is skipped, with the reason recorded, when it has fewer than
 /// <see cref="FidelityOptions.MinimumLocalSamples"/> real images or holds a class with fewer than 2 generated samples
-/// intended for it. Features of the device data are computed on first use and kept (one row per image, d floats).
+/// intended for it. Features of the device data are computed on first use, in fixed blocks, and kept (one row per image,
+/// d floats).
 /// </para>
 /// <para>
 /// Thread-safe: <see cref="Evaluate"/> may run concurrently (the classifier builds its modules per call; the cache of
@@ -223,17 +224,27 @@ public sealed class FidelityEvaluator
     private static LocalFidResult Skipped(LocalReference local, string reason) =>
         new(local.Device, local.SampleIndices.Length, null, reason);
 
-    /// <summary>Features of the device data at <paramref name="indices"/>, computing the rows not yet cached (in one forward pass).</summary>
+    /// <summary>
+    /// Features of the device data at <paramref name="indices"/>, computing the rows not yet cached. Rows are computed a
+    /// whole block of <see cref="ReferenceForward.BatchSize"/> consecutive images at a time (the block of any row first
+    /// needed), so every row always comes out of the same forward batch: a row's features can differ in their last bits
+    /// with the batch they are computed in, and without this they would depend on which devices were measured before —
+    /// a resumed run, whose cache starts empty, would then report other local FIDs than the uninterrupted run.
+    /// </summary>
     private float[]?[] DeviceFeatures(IEnumerable<int> indices, CancellationToken cancellationToken)
     {
         var cache = _deviceFeatures!;
+        const int block = ReferenceForward.BatchSize;
         lock (_deviceFeaturesLock)
         {
-            var missing = indices.Where(i => cache[i] is null).Distinct().Order().ToArray();
-            if (missing.Length > 0)
+            var blocks = indices.Where(i => cache[i] is null).Select(i => i / block).Distinct().Order().ToArray();
+            if (blocks.Length > 0)
             {
-                var features = Classifier.Outputs(_deviceData!, missing, cancellationToken).Features;
-                for (var j = 0; j < missing.Length; j++) cache[missing[j]] = features[j];
+                // Ascending whole blocks in one call: its forward batches are exactly the blocks (only the data set's
+                // last block can be short, and it comes last).
+                var rows = blocks.SelectMany(b => Enumerable.Range(b * block, Math.Min(block, cache.Length - b * block))).ToArray();
+                var features = Classifier.Outputs(_deviceData!, rows, cancellationToken).Features;
+                for (var j = 0; j < rows.Length; j++) cache[rows[j]] = features[j];
             }
         }
         return cache;

@@ -1,3 +1,5 @@
+using FgsActors.Models.Checkpoints;
+
 namespace FgsActors.Models.Learning;
 
 /// <summary>One client's contribution to a round: its delta (local − global) and its sample count n_k.</summary>
@@ -8,9 +10,10 @@ public sealed record ClientUpdate(int ClientId, float[] Delta, int Samples);
 
 /// <summary>
 /// How the server turns a round's client updates into the next global model. Implementations sum in client-id order
-/// (whatever order the list is in), so the result is bit-identical however the updates arrived.
+/// (whatever order the list is in), so the result is bit-identical however the updates arrived. A strategy that keeps
+/// state between rounds (FedAvgM's velocity) saves it for checkpoints; a stateless one saves nothing.
 /// </summary>
-public interface IServerStrategy
+public interface IServerStrategy : IStateful
 {
     /// <summary>Short name for logs and configuration ("fedavg", "fedprox", "fedavgm").</summary>
     string Name { get; }
@@ -84,6 +87,16 @@ public sealed class FedAvg : IServerStrategy
 {
     public string Name => "fedavg";
 
+    /// <summary>Nothing changes between rounds, so nothing is saved.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+    }
+
+    /// <inheritdoc cref="SaveState"/>
+    public void LoadState(BinaryReader reader)
+    {
+    }
+
     public float[] Apply(float[] global, IReadOnlyList<ClientUpdate> updates)
     {
         UpdateAverage.RequireGlobal(global);
@@ -116,6 +129,16 @@ public sealed class FedProx : IServerStrategy
     public double Mu { get; }
 
     public string Name => "fedprox";
+
+    /// <summary>Nothing changes between rounds (μ is configuration), so nothing is saved.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+    }
+
+    /// <inheritdoc cref="SaveState"/>
+    public void LoadState(BinaryReader reader)
+    {
+    }
 
     public float[] Apply(float[] global, IReadOnlyList<ClientUpdate> updates) => _average.Apply(global, updates);
 }
@@ -152,6 +175,20 @@ public sealed class FedAvgM : IServerStrategy
 
     /// <summary>Forgets the velocity (v = 0).</summary>
     public void Reset() => _velocity = null;
+
+    /// <summary>The velocity, bit for bit (null before the first round with updates); β and η are configuration.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteDoubles(_velocity);
+    }
+
+    /// <inheritdoc cref="SaveState"/>
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _velocity = reader.ReadDoubles();
+    }
 
     public float[] Apply(float[] global, IReadOnlyList<ClientUpdate> updates)
     {

@@ -168,6 +168,7 @@ public static class FgsKeys
     public const string DataMinSamplesPerClient = "fgs.data.min-samples-per-client";
 
     public const string OutputDir = "fgs.output.dir";
+    public const string OutputCheckpointEveryRounds = "fgs.output.checkpoint-every-rounds";
 
     /// <summary>Fields of one tier section, <c>fgs.fleet.tiers.&lt;tier&gt;.&lt;field&gt;</c>; every tier sets all of them.</summary>
     public static class TierFields
@@ -230,6 +231,7 @@ public static class FgsKeys
         DataDataset, DataFashionMnistDir, DataTrainSamples, DataTestSamples, DataSyntheticTrainSamples, DataSyntheticTestSamples,
         DataPartition, DataDirichletAlpha, DataShardClasses, DataQuantityBeta, DataMinSamplesPerClient,
         OutputDir,
+        OutputCheckpointEveryRounds,
     ];
 
     /// <summary>

@@ -1,8 +1,10 @@
 namespace FgsActors.Simulation.Configuration;
 
-/// <summary>Where results go.</summary>
+/// <summary>Where results go, and how often a run checkpoints.</summary>
 /// <param name="Dir">Output directory; empty means the default, runs/&lt;scenario&gt;-&lt;timestamp&gt;.</param>
-public sealed record OutputSettings(string Dir)
+/// <param name="CheckpointEveryRounds">Closed rounds between a fleet run's checkpoints; 0 for none except at a stop.</param>
+public sealed record OutputSettings(string Dir, int CheckpointEveryRounds = 10)
 {
-    internal static OutputSettings Bind(SettingsReader reader) => new(reader.GetString(FgsKeys.OutputDir));
+    internal static OutputSettings Bind(SettingsReader reader) =>
+        new(reader.GetString(FgsKeys.OutputDir), reader.GetInt(FgsKeys.OutputCheckpointEveryRounds, min: 0));
 }

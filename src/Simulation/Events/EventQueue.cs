@@ -62,6 +62,9 @@ public sealed class EventQueue
         return true;
     }
 
+    /// <summary>The pending events in heap-array order (not sorted), for checkpoints.</summary>
+    public ReadOnlySpan<SimEvent> Unordered => _items.AsSpan(0, _count);
+
     public void Clear()
     {
         Array.Clear(_items, 0, _count);

@@ -72,6 +72,9 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
     /// <summary>Devices the aggregator currently counts as available (and not working for it).</summary>
     public int PoolSize => _pool.Count;
 
+    /// <summary>Devices whose last report said available, over virtual time (online.csv).</summary>
+    public AvailabilityTimeline Online { get; } = new();
+
     public void Start(IEventContext context)
     {
         _random = RandomStream.For(context.Seed, context.Self, SelectionPurpose);
@@ -86,7 +89,7 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
         if (ev.Source == context.Self) _agenda.Dequeue();
         switch (ev.Kind)
         {
-            case FleetEventKinds.CheckIn: OnCheckIn(FleetLayout.IndexOfDevice(ev.Source), ev.Data == 1); break;
+            case FleetEventKinds.CheckIn: OnCheckIn(ev.Time, FleetLayout.IndexOfDevice(ev.Source), ev.Data == 1); break;
             case FleetEventKinds.Accept: OnTransferRequest(Down, (TransferRequest)ev.Payload!, context); break;
             case FleetEventKinds.Upload: OnTransferRequest(Up, (TransferRequest)ev.Payload!, context); break;
             case FleetEventKinds.RoundStart: StartRound(context); break;
@@ -141,6 +144,7 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
         writer.Write(_refillAt);
         writer.Write(CheckInBytes);
         writer.Write(OutputPromise);
+        Online.SaveState(writer);
     }
 
     /// <summary>Restores a freshly constructed aggregator (not started) to the saved state.</summary>
@@ -188,11 +192,13 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
         _refillAt = reader.ReadInt64();
         CheckInBytes = reader.ReadDouble();
         OutputPromise = reader.ReadInt64();
+        Online.LoadState(reader);
     }
 
-    private void OnCheckIn(int device, bool available)
+    private void OnCheckIn(long now, int device, bool available)
     {
         CheckInBytes += _controlBits / 8.0;
+        Online.Report(now, _reportedAvailable[device], available);
         _reportedAvailable[device] = available;
         if (!available) _pool.Remove(device);
         else if (!_participants.ContainsKey(device)) _pool.Add(device);

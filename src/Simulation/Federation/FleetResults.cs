@@ -57,6 +57,12 @@ public sealed class FleetResults
     /// <summary>Rounds that closed before the end.</summary>
     public int ClosedRounds => Rounds.Count(r => r.EndS is not null);
 
+    /// <summary>
+    /// Devices the aggregator counted as available over the run (online.csv): its view from the reports, not the truth.
+    /// Not part of <see cref="Digest"/>, so that result hashes stay what they were before it existed.
+    /// </summary>
+    public IReadOnlyList<AvailabilityPoint> Online { get; init; } = [];
+
     /// <summary>Whether the run trained a generator: rounds.csv then carries the fidelity columns.</summary>
     public bool ReportsFidelity { get; init; }
 
@@ -154,6 +160,7 @@ public sealed class FleetResults
         return new FleetResults(rounds, devices, aggregator.CheckInBytes, end, memory)
         {
             ReportsFidelity = model.Scenario.Learning?.Task.ReportsFidelity ?? false,
+            Online = [.. aggregator.Online.Points],
         };
     }
 

@@ -1,3 +1,4 @@
+using FgsActors.Simulation.Checkpoints;
 using FgsActors.Simulation.Events;
 
 namespace FgsActors.Simulation.Kernel;
@@ -9,21 +10,38 @@ namespace FgsActors.Simulation.Kernel;
 /// </summary>
 public static class LocalKernel
 {
-    public static KernelResult Run(ISimulationModel model, int partitions)
+    /// <param name="checkpoints">Asked at every window boundary whether to take a checkpoint (the model must then be an
+    /// <see cref="ICheckpointableModel"/>).</param>
+    /// <param name="resume">Start from this checkpoint instead of time 0 (its model state is restored first).</param>
+    public static KernelResult Run(ISimulationModel model, int partitions, ICheckpointSink? checkpoints = null, KernelSnapshot? resume = null)
     {
         var placement = Placement.For(model, partitions);
         var engines = new PartitionEngine[placement.Partitions];
         for (var p = 0; p < engines.Length; p++) engines[p] = new PartitionEngine(p, model, placement);
-        foreach (var engine in engines) engine.Start();
-        Exchange(engines);
+        long windows = 0;
+        if (resume is not null)
+        {
+            CheckpointFile.RestoreModel(Checkpointable(model), resume);
+            foreach (var engine in engines) engine.Restore(resume);
+            windows = resume.Windows;
+        }
+        else
+        {
+            foreach (var engine in engines) engine.Start();
+            Exchange(engines);
+        }
 
         var statuses = new PartitionStatus[engines.Length];
         var grants = new long[engines.Length];
-        long windows = 0;
         while (true)
         {
             for (var p = 0; p < engines.Length; p++) statuses[p] = engines[p].Status;
             if (WindowRules.Finished(statuses, model.EndTime)) break;
+            if (checkpoints is not null && checkpoints.Due(windows))
+            {
+                var payloads = Checkpointable(model).Payloads;
+                checkpoints.Write(engines.Select(e => PartitionSection.Of(e, payloads)).ToArray(), windows);
+            }
             WindowRules.ComputeGrants(statuses, model.RemoteLookahead, model.EndTime, grants);
             windows++;
             for (var p = 0; p < engines.Length; p++)
@@ -45,6 +63,9 @@ public static class LocalKernel
         }
         return new KernelResult(events, digest, windows, last);
     }
+
+    private static ICheckpointableModel Checkpointable(ISimulationModel model) =>
+        model as ICheckpointableModel ?? throw new NotSupportedException($"model '{model.Name}' cannot be checkpointed");
 
     private static void Exchange(PartitionEngine[] engines)
     {

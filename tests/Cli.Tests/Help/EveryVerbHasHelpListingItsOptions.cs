@@ -8,7 +8,7 @@ public sealed class EveryVerbHasHelpListingItsOptions
     public static TheoryData<string, string[]> Verbs => new()
     {
         { "", ["run", "config", "bench", "--version", "--help"] },
-        { "run", ["<scenario>", "--out", "--set", "--quiet"] },
+        { "run", ["<scenario>", "--out", "--set", "--quiet", "--trace"] },
         { "config", ["show"] },
         { "config show", ["<scenario>", "--set"] },
         { "bench", ["phold", "sparse", "memory"] },

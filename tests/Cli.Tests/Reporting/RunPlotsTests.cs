@@ -45,8 +45,9 @@ public sealed class RunPlotsTests
             "0,10,0,0,5,0,0,0,0,0,5,20",
             "1,0,12,0,0,0,3,0,0,0,0,15",
             "2,3,3,3,3,3,3,3,3,3,3,30") + "\n");
+        temp.Write("online.csv", "time_s,online_devices\n0,0\n0.011,4\n300.011,3\n900.011,5\n");
         temp.Write("summary.json", """
-            { "scenario": "config/scenarios/hand-made.conf", "virtual_time_s": 1500, "target_accuracy": 0.85 }
+            { "scenario": "config/scenarios/hand-made.conf", "virtual_time_s": 1500, "target_accuracy": 0.85, "devices": 5 }
             """);
     }
 
@@ -128,6 +129,23 @@ public sealed class RunPlotsTests
         AssertPng(temp.At(RunPlots.AccuracyVsTime), 900, 500);
         AssertPng(temp.At(RunPlots.DropoutsPerRound), 900, 500);
         AssertPng(temp.At(RunPlots.EnergyByTier), 1200, 500);
+        AssertPng(temp.At(RunPlots.OnlineDevices), 900, 500);
+    }
+
+    [Fact]
+    public void Online_rows_become_steps_to_the_end_and_a_time_weighted_mean()
+    {
+        using var temp = new TempDir();
+        WriteTrainingRun(temp);
+        var run = RunData.Load(temp.Path);
+        Assert.Equal([new OnlineRow(0, 0), new OnlineRow(0.011, 4), new OnlineRow(300.011, 3), new OnlineRow(900.011, 5)], run.Online);
+        Assert.Equal(5, run.FleetDevices);
+
+        var (x, y) = RunPlots.Steps(run.Online, 1500);
+        Assert.Equal([0, 0.011, 0.011, 300.011, 300.011, 900.011, 900.011, 1500], x);
+        Assert.Equal([0, 0, 4, 4, 3, 3, 5, 5], y);
+        // (0 × 0.011 + 4 × 300 + 3 × 600 + 5 × 599.989) / 1500
+        Assert.Equal((4 * 300 + 3 * 600 + 5 * 599.989) / 1500, RunPlots.TimeWeightedMean(run.Online, 1500), 9);
     }
 
     [Fact]
@@ -243,7 +261,8 @@ public sealed class RunPlotsTests
 
         // The quickstart fleet trains nothing and has no partition; its phones and microcontrollers have batteries.
         Assert.Equal(
-            [RunPlots.EnergyByTier, RunPlots.EnergyCumulative, RunPlots.BytesCumulative, RunPlots.DropoutsPerRound, RunPlots.BatteryEnd],
+            [RunPlots.EnergyByTier, RunPlots.EnergyCumulative, RunPlots.BytesCumulative, RunPlots.DropoutsPerRound, RunPlots.OnlineDevices,
+                RunPlots.BatteryEnd],
             Names(written));
         foreach (var path in written) AssertPng(path);
 

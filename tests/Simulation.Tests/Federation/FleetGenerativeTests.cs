@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Federated;
 using FgsActors.Simulation.Federation;
 
@@ -58,6 +59,27 @@ public sealed class FleetGenerativeTests
             if (!WithFidelity) return new Evaluation(accuracy, double.NaN);
             var fid = Math.Abs(round - 5) + 1.0;
             return new Evaluation(accuracy, double.NaN, new GeneratorFidelity(fid, 2.5, 0.9, accuracy, 10 + round + LocalFidOffset, 20 + round, 3));
+        }
+
+        // The answers are pure in their inputs; what changes is the record of calls the tests read.
+        public void SaveState(BinaryWriter writer)
+        {
+            writer.WriteInts(TrainedRounds.ToArray());
+            writer.Write(Evaluations.Count);
+            foreach (var (round, atSeconds) in Evaluations)
+            {
+                writer.Write(round);
+                writer.Write(atSeconds);
+            }
+        }
+
+        public void LoadState(BinaryReader reader)
+        {
+            TrainedRounds.Clear();
+            foreach (var round in reader.ReadInts() ?? []) TrainedRounds.Enqueue(round);
+            var count = reader.ReadLength();
+            Evaluations.Clear();
+            for (var i = 0; i < count; i++) Evaluations.Add((reader.ReadInt32(), reader.ReadDouble()));
         }
     }
 

@@ -1,3 +1,4 @@
+using FgsActors.Models.Checkpoints;
 using FgsActors.Models.Federated;
 using FgsActors.Simulation.Federation;
 
@@ -40,6 +41,11 @@ public sealed class FleetLearningTests
         }
 
         public Evaluation Evaluate(float[] weights, int round, double atSeconds) => new(Math.Min(1.0, weights[0] / 2_000.0), 1.0 / (1 + weights[0]));
+
+        // Aggregate and Evaluate are pure; the only changing state is the count of jobs the tests read.
+        public void SaveState(BinaryWriter writer) => writer.Write(Volatile.Read(ref Trained));
+
+        public void LoadState(BinaryReader reader) => Trained = reader.ReadInt32();
     }
 
     private static FleetScenario Scenario(ToyLearning learning, AggregatorSettings? aggregator = null) =>

@@ -56,5 +56,11 @@ public sealed record PartitionFailed(int Partition, string Error) : IKernelMessa
 /// <summary>Partition → its host: entity actors are created and it is ready to start.</summary>
 public sealed record PartitionReady(int Partition) : IKernelMessage;
 
+/// <summary>Coordinator → partition (local runs): write your checkpoint section now (between windows).</summary>
+internal sealed record TakeCheckpoint;
+
+/// <summary>Partition → coordinator: its checkpoint section (<see cref="Simulation.Checkpoints.PartitionSection"/>, serialised).</summary>
+internal sealed record CheckpointSection(int Partition, byte[] Bytes);
+
 /// <summary>Partition → itself: a payload it was waiting for is now computed.</summary>
 internal sealed record PayloadReady(long Round);

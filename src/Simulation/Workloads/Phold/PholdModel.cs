@@ -1,3 +1,5 @@
+using FgsActors.Models.Checkpoints;
+using FgsActors.Simulation.Checkpoints;
 using FgsActors.Simulation.Events;
 using FgsActors.Simulation.Kernel;
 using FgsActors.Simulation.Randomness;
@@ -5,7 +7,7 @@ using FgsActors.Simulation.Randomness;
 namespace FgsActors.Simulation.Workloads.Phold;
 
 /// <summary>PHOLD as a kernel model: one entity per LP.</summary>
-public sealed class PholdModel(PholdSettings settings) : ISimulationModel
+public sealed class PholdModel(PholdSettings settings) : ICheckpointableModel
 {
     public PholdSettings Settings { get; } = settings;
     public string Name => "phold";
@@ -15,10 +17,21 @@ public sealed class PholdModel(PholdSettings settings) : ISimulationModel
     public ulong Seed => Settings.Seed;
 
     public IEntity CreateEntity(int id) => new PholdLp(Settings, id);
+
+    public IPayloadCodec Payloads => NoPayloads.Instance;
+
+    // PHOLD's state lives entirely in its LPs.
+    public void SaveState(BinaryWriter writer)
+    {
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+    }
 }
 
 /// <summary>One PHOLD logical process.</summary>
-public sealed class PholdLp(PholdSettings settings, int id) : IEntity
+public sealed class PholdLp(PholdSettings settings, int id) : IEntity, IStateful
 {
     private const int JobKind = 1;
 
@@ -37,4 +50,9 @@ public sealed class PholdLp(PholdSettings settings, int id) : IEntity
         if (target == context.Self) context.Schedule(delay, JobKind);
         else context.Send(target, delay, JobKind);
     }
+
+    /// <summary>An LP's only changing state is its random stream's position.</summary>
+    public void SaveState(BinaryWriter writer) => writer.WriteRandom(_random);
+
+    public void LoadState(BinaryReader reader) => reader.ReadRandomInto(_random);
 }

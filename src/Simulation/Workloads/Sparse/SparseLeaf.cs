@@ -1,3 +1,4 @@
+using FgsActors.Models.Checkpoints;
 using FgsActors.Simulation.Events;
 using FgsActors.Simulation.Kernel;
 using FgsActors.Simulation.Randomness;
@@ -10,8 +11,12 @@ namespace FgsActors.Simulation.Workloads.Sparse;
 /// request to the hub. It keeps an exact earliest-output-time promise: the time of its next sending local
 /// event + latency-min, since a request sent at t arrives at t + latency-min at the earliest. Its local events
 /// are self-scheduled and the hub's replies are non-triggering, so nothing else can make it send sooner.
+/// <para>
+/// Its checkpoint state is its three streams' positions, the pending local event's time and decision (the event itself
+/// is in the kernel's queue), the promise and the counters.
+/// </para>
 /// </summary>
-public sealed class SparseLeaf(SparseSettings settings) : IPromisingEntity
+public sealed class SparseLeaf(SparseSettings settings) : IPromisingEntity, IStateful
 {
     private RandomStream? _gap;
     private RandomStream? _send;
@@ -61,6 +66,47 @@ public sealed class SparseLeaf(SparseSettings settings) : IPromisingEntity
             default:
                 throw new InvalidOperationException($"sparse leaf {context.Self} got unknown event kind {ev.Kind} at t={ev.Time}");
         }
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (_gap is null || _send is null || _link is null)
+            throw new InvalidOperationException("a sparse leaf is saved before it has started");
+        writer.WriteRandom(_gap);
+        writer.WriteRandom(_send);
+        writer.WriteRandom(_link);
+        writer.Write(_scheduledTime);
+        writer.Write(_scheduledSends);
+        writer.Write(OutputPromise);
+        writer.Write(LocalEvents);
+        writer.Write(Requests);
+        writer.Write(Replies);
+    }
+
+    /// <summary>Restores a saved leaf in place of <see cref="Start"/>: its streams continue where they were.</summary>
+    public void LoadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _gap = ReadStream(reader);
+        _send = ReadStream(reader);
+        _link = ReadStream(reader);
+        _scheduledTime = reader.ReadInt64();
+        _scheduledSends = reader.ReadBoolean();
+        OutputPromise = reader.ReadInt64();
+        LocalEvents = reader.ReadInt64();
+        Requests = reader.ReadInt64();
+        Replies = reader.ReadInt64();
+        if (_scheduledTime < 0 || LocalEvents < 0 || Requests < 0 || Replies < 0)
+            throw new CheckpointFormatException($"a sparse leaf's saved times and counters are negative (scheduled {_scheduledTime}, counters {LocalEvents}/{Requests}/{Replies})");
+    }
+
+    // A stream at the saved position (the seed given here is overwritten).
+    private static RandomStream ReadStream(BinaryReader reader)
+    {
+        var stream = new RandomStream(0);
+        reader.ReadRandomInto(stream);
+        return stream;
     }
 
     // Draws the gap and the send decision of the next local event together, so the decision rides in its Data.
