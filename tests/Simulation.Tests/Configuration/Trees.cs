@@ -149,6 +149,7 @@ internal static class Trees
         ["fgs.data.quantity-beta"] = "0.5",
         ["fgs.data.min-samples-per-client"] = "10",
         ["fgs.output.dir"] = "",
+        ["fgs.output.checkpoint-every-rounds"] = "10",
     };
 
     // The built-in tiers as reference.conf writes them out (its agreement with TierCatalog is tested against the file
