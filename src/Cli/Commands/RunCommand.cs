@@ -43,7 +43,7 @@ public static class RunCommand
         {
             var resumed = OpenResume(parse.GetValue(resume), parse.GetValue(scenario), parse.GetValue(output), parse.GetValue(sets));
             var scenarioPath = resumed?.Scenario ?? parse.GetValue(scenario)
-                ?? throw new UsageException("give a scenario file (e.g. config/scenarios/quickstart.conf), or --resume <run directory>");
+                ?? throw new UsageException("'run' needs a scenario file (e.g. config/scenarios/quickstart.conf), or --resume <run directory>");
             var loaded = resumed is null ? HoconLoader.Load(scenarioPath, parse.GetValue(sets)) : HoconLoader.Load(resumed.ConfigPath, null);
             var settings = FgsSettings.Bind(loaded.Tree, Environment.ProcessorCount);
             // Real training loads its data and builds its trainers before anything is written, so bad data files fail
@@ -71,7 +71,8 @@ public static class RunCommand
                 dir = resumed.Dir;
                 fingerprint = resumed.Fingerprint;
             }
-            var checkpoints = RunCheckpoints.Sink(model, dir, fingerprint, Version, settings.Output.CheckpointEveryRounds, restart?.Info.Progress ?? 0);
+            var checkpoints = RunCheckpoints.Sink(model, dir, fingerprint, Version, settings.Output.CheckpointEveryRounds, restart?.Info.Progress ?? 0,
+                settings.Output.CheckpointMinIntervalSeconds);
 
             // A live panel on a terminal, plain lines otherwise (pipes, CI, tests), nothing with --quiet.
             using var progress = RunProgress.Create(cli.Error, parse.GetValue(quiet), model.EndTime,

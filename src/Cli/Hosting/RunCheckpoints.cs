@@ -7,7 +7,8 @@ namespace FgsActors.Cli.Hosting;
 
 /// <summary>
 /// How <c>fgs run</c> checkpoints: into the run directory's checkpoint.fgsck, every
-/// <c>fgs.output.checkpoint-every-rounds</c> closed rounds for a fleet (other models have no rounds: only at a stop),
+/// <c>fgs.output.checkpoint-every-rounds</c> closed rounds for a fleet, no sooner than <c>fgs.output.checkpoint-min-interval</c>
+/// apart (other models have no rounds: only at a stop),
 /// and how it reads one back for <c>--resume</c>.
 /// </summary>
 public static class RunCheckpoints
@@ -26,12 +27,14 @@ public static class RunCheckpoints
 
     /// <summary>The run's checkpoint sink; null when the model cannot be checkpointed.</summary>
     /// <param name="startProgress">Rounds closed when this (part of the) run begins: the checkpoint's, for a resumed run.</param>
-    public static FileCheckpointSink? Sink(ISimulationModel model, string dir, string fingerprint, string program, int everyRounds, long startProgress)
+    public static FileCheckpointSink? Sink(ISimulationModel model, string dir, string fingerprint, string program, int everyRounds, long startProgress,
+        double minIntervalSeconds)
     {
         if (model is not ICheckpointableModel checkpointable) return null;
         var path = ResumedRun.CheckpointPathIn(dir);
         return model is FleetModel fleet
-            ? new FileCheckpointSink(path, checkpointable, fingerprint, program, _ => ClosedRounds(fleet), everyRounds, startProgress)
+            ? new FileCheckpointSink(path, checkpointable, fingerprint, program, _ => ClosedRounds(fleet), everyRounds, startProgress,
+                TimeSpan.FromSeconds(minIntervalSeconds))
             : new FileCheckpointSink(path, checkpointable, fingerprint, program, _ => 0, every: 0);
     }
 

@@ -5,7 +5,7 @@ using FgsActors.Simulation.Kernel;
 namespace FgsActors.Simulation.Checkpoints;
 
 /// <summary>
-/// One partition's part of a checkpoint: for each of its entities (ids <see cref="FirstEntity"/> onwards) the send
+/// One partition's part of a checkpoint, as read back (<see cref="PartitionEngine.SaveSection"/> writes it): for each of its entities (ids <see cref="FirstEntity"/> onwards) the send
 /// counter, the output promise and the entity's own state; its pending events; and its totals. Sections are keyed by
 /// entity id, not by partition, so a checkpoint can be resumed on another layout.
 /// </summary>
@@ -22,20 +22,41 @@ public sealed class PartitionSection(int firstEntity, IReadOnlyList<PartitionSec
     public ulong EventDigest { get; } = eventDigest;
     public long LocalTime { get; } = localTime;
 
-    public void Write(BinaryWriter writer, IPayloadCodec payloads)
+    /// <summary>
+    /// An entity's state as a length-prefixed block. On a seekable stream the state is written in place and its length
+    /// filled in afterwards; otherwise it goes through a buffer.
+    /// </summary>
+    public static void WriteState(BinaryWriter writer, IStateful entity)
     {
-        writer.Write(FirstEntity);
-        writer.Write(Entities.Count);
-        foreach (var entity in Entities)
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entity);
+        var stream = writer.BaseStream;
+        if (!stream.CanSeek)
         {
-            writer.Write(entity.Sequence);
-            writer.Write(entity.Promising);
-            writer.Write(entity.Promise);
-            writer.Write(entity.State.Length);
-            writer.Write(entity.State);
+            var state = StateOf(entity);
+            writer.Write(state.Length);
+            writer.Write(state);
+            return;
         }
-        writer.Write(Events.Count);
-        foreach (var ev in Events)
+        var lengthAt = stream.Position;
+        writer.Write(0);
+        entity.SaveState(writer);
+        writer.Flush();
+        var end = stream.Position;
+        stream.Position = lengthAt;
+        writer.Write(checked((int)(end - lengthAt - sizeof(int))));
+        writer.Flush();
+        stream.Position = end;
+    }
+
+    /// <summary>The pending events: a count, then each event's fields and its payload (<see cref="IPayloadCodec"/>).</summary>
+    public static void WriteEvents(BinaryWriter writer, IReadOnlyList<SimEvent> events, IPayloadCodec payloads)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(payloads);
+        writer.Write(events.Count);
+        foreach (var ev in events)
         {
             writer.Write(ev.Time);
             writer.Write(ev.Target);
@@ -46,9 +67,6 @@ public sealed class PartitionSection(int firstEntity, IReadOnlyList<PartitionSec
             writer.Write(ev.NonTriggering);
             payloads.Write(writer, ev.Payload);
         }
-        writer.Write(EventsProcessed);
-        writer.Write(EventDigest);
-        writer.Write(LocalTime);
     }
 
     public static PartitionSection Read(BinaryReader reader, IPayloadCodec payloads)

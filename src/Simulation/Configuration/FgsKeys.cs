@@ -169,6 +169,7 @@ public static class FgsKeys
 
     public const string OutputDir = "fgs.output.dir";
     public const string OutputCheckpointEveryRounds = "fgs.output.checkpoint-every-rounds";
+    public const string OutputCheckpointMinInterval = "fgs.output.checkpoint-min-interval";
 
     /// <summary>Fields of one tier section, <c>fgs.fleet.tiers.&lt;tier&gt;.&lt;field&gt;</c>; every tier sets all of them.</summary>
     public static class TierFields
@@ -232,6 +233,7 @@ public static class FgsKeys
         DataPartition, DataDirichletAlpha, DataShardClasses, DataQuantityBeta, DataMinSamplesPerClient,
         OutputDir,
         OutputCheckpointEveryRounds,
+        OutputCheckpointMinInterval,
     ];
 
     /// <summary>

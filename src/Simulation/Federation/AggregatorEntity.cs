@@ -252,6 +252,9 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
 
     private void OnAccessEvent(int channel, IEventContext context)
     {
+        // Only the access event scheduled last for a channel is live: one scheduled before the channel's next completion
+        // moved is superseded and ends here. (Handling it would re-arm the channel and start a second chain of events.)
+        if (context.Now != _channelEventAt[channel]) return;
         _channelEventAt[channel] = VirtualTime.Infinity; // this event is being handled: any next one must be scheduled anew
         while (_channels[channel].TakeDue(context.Now) is { } finished)
         {
@@ -401,9 +404,11 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
     private void RescheduleChannel(int channel, IEventContext context)
     {
         var next = _channels[channel].NextEventTicks();
-        if (next == _channelEventAt[channel] || next >= _model.EndTime) return;
-        _channelEventAt[channel] = next;
-        Schedule(context, Math.Max(0, next - context.Now), FleetEventKinds.AccessEvent, channel);
+        if (next >= _model.EndTime) return;
+        var at = Math.Max(next, context.Now); // the instant the event runs, which OnAccessEvent recognises it by
+        if (at == _channelEventAt[channel]) return;
+        _channelEventAt[channel] = at;
+        Schedule(context, at - context.Now, FleetEventKinds.AccessEvent, channel);
     }
 
     // The on-air bits of a finished transfer ride along, so the device can charge its radio for exactly them.

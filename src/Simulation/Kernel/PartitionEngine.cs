@@ -160,13 +160,6 @@ public sealed class PartitionEngine
         {
             if (_outbox[p].Count > 0) throw new InvalidOperationException($"partition {PartitionId} still holds {_outbox[p].Count} events for partition {p}: checkpoints are taken between windows");
         }
-        var entities = new PartitionSection.EntityRecord[EntityCount];
-        for (var local = 0; local < EntityCount; local++)
-        {
-            if (_host.Entity(local) is not IStateful stateful)
-                throw new NotSupportedException($"entity {FirstEntity + local} ({_host.Entity(local).GetType().Name}) cannot be checkpointed: it does not implement IStateful");
-            entities[local] = new PartitionSection.EntityRecord(_sequence[local], _promising[local], _promise[local], PartitionSection.StateOf(stateful));
-        }
         var events = new List<SimEvent>(PendingEvents);
         foreach (var ev in _loud.Unordered) events.Add(ev);
         foreach (var ev in _silent.Unordered) events.Add(ev);
@@ -174,7 +167,23 @@ public sealed class PartitionEngine
         {
             if (ev.Payload is Task { IsCompleted: false } pending) pending.Wait();
         }
-        new PartitionSection(FirstEntity, entities, events, EventsProcessed, EventDigest, LocalTime).Write(writer, payloads);
+        // Written straight into the section (PartitionSection.Read's layout), without a buffer per entity: a fleet
+        // partition holds 10^4..10^5 entities.
+        writer.Write(FirstEntity);
+        writer.Write(EntityCount);
+        for (var local = 0; local < EntityCount; local++)
+        {
+            if (_host.Entity(local) is not IStateful stateful)
+                throw new NotSupportedException($"entity {FirstEntity + local} ({_host.Entity(local).GetType().Name}) cannot be checkpointed: it does not implement IStateful");
+            writer.Write(_sequence[local]);
+            writer.Write(_promising[local]);
+            writer.Write(_promise[local]);
+            PartitionSection.WriteState(writer, stateful);
+        }
+        PartitionSection.WriteEvents(writer, events, payloads);
+        writer.Write(EventsProcessed);
+        writer.Write(EventDigest);
+        writer.Write(LocalTime);
     }
 
     /// <summary>

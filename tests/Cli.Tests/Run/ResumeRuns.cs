@@ -20,7 +20,7 @@ public sealed class ResumeRuns
         "fgs.fleet.devices=5", "fgs.aggregator.clients-per-round=5", "fgs.aggregator.max-rounds=10",
         "fgs.data.dataset=synthetic", "fgs.data.synthetic-train-samples=3000", "fgs.data.synthetic-test-samples=600",
         "fgs.training.network=mlp", "fgs.training.learning-rate=0.05", "fgs.training.algorithm=fedavgm",
-        "fgs.output.checkpoint-every-rounds=2",
+        "fgs.output.checkpoint-every-rounds=2", "fgs.output.checkpoint-min-interval=0s",
     ];
 
     // gen-cvae-dir05 cut down the same way, with server momentum and an evaluation (FID) every round.
@@ -31,6 +31,7 @@ public sealed class ResumeRuns
         "fgs.training.eval-every=1", "fgs.generative.local-steps=10", "fgs.generative.batch-size=32",
         "fgs.generative.eval-samples-per-class=20", "fgs.generative.local-fid-devices=5", "fgs.generative.server-momentum=0.5",
         $"fgs.generative.reference-cache={ReferenceCache}", "fgs.output.checkpoint-every-rounds=2",
+        "fgs.output.checkpoint-min-interval=0s",
     ];
 
     private static string[] Args(string scenario, string outDir, string[] sets) =>
@@ -92,7 +93,7 @@ public sealed class ResumeRuns
         BadInputAssert.AssertRejected(Fgs.Run("run", "--resume", complete, "--set", "fgs.run.seed=2"), "--set cannot be combined");
         BadInputAssert.AssertRejected(Fgs.Run("run", "--resume", complete, "--out", temp.At("elsewhere")), "--out cannot be combined");
         BadInputAssert.AssertRejected(Fgs.Run("run", "--resume", temp.At("missing")), "is not a directory");
-        BadInputAssert.AssertRejected(Fgs.Run("run"), "give a scenario file");
+        BadInputAssert.AssertRejected(Fgs.Run("run"), "needs a scenario file");
 
         // A run directory whose run never reached a checkpoint.
         var bare = temp.At("bare");

@@ -112,6 +112,9 @@ public class FgsSettingsTests
     [InlineData("fgs.sparse.send-fraction", "-0.1", "a probability in [0, 1]")]
     [InlineData("fgs.sparse.latency-min", "0ms", "a duration such as 100ms, 1 h or 0.1s (a bare number means seconds) >= 1ns")]
     [InlineData("fgs.sparse.jitter-mean", "-1ms", "a duration such as 100ms, 1 h or 0.1s (a bare number means seconds)")]
+    [InlineData("fgs.output.checkpoint-every-rounds", "-1", "an integer >= 0")]
+    [InlineData("fgs.output.checkpoint-every-rounds", "often", "an integer >= 0")]
+    [InlineData("fgs.output.checkpoint-min-interval", "-5s", "a duration such as 100ms, 1 h or 0.1s (a bare number means seconds)")]
     public void EveryKeyIsValidated(string key, string value, string expected)
     {
         var error = Assert.Throws<ConfigException>(() => FgsSettings.Bind(Trees.WithDefaults((key, value)), 4));

@@ -150,6 +150,7 @@ internal static class Trees
         ["fgs.data.min-samples-per-client"] = "10",
         ["fgs.output.dir"] = "",
         ["fgs.output.checkpoint-every-rounds"] = "10",
+        ["fgs.output.checkpoint-min-interval"] = "60s",
     };
 
     // The built-in tiers as reference.conf writes them out (its agreement with TierCatalog is tested against the file
