@@ -120,6 +120,7 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
             writer.Write(p.Round);
             writer.Write(p.Version);
             writer.Write(p.Token);
+            writer.Write((byte)p.Stage);
         }
         foreach (var channel in _channels) channel.SaveState(writer);
         foreach (var at in _channelEventAt) writer.Write(at);
@@ -159,7 +160,9 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
         for (var i = 0; i < participants; i++)
         {
             var device = reader.ReadInt32();
-            if ((uint)device >= (uint)_reportedAvailable.Length || !_participants.TryAdd(device, new Participant(reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64())))
+            var participant = new Participant(reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64(), (Stage)reader.ReadByte());
+            if (participant.Stage > Stage.Uploading) throw new CheckpointFormatException($"participant {device} has stage {(int)participant.Stage} (corrupted checkpoint)");
+            if ((uint)device >= (uint)_reportedAvailable.Length || !_participants.TryAdd(device, participant))
                 throw new CheckpointFormatException($"a saved participant {device} is out of range or listed twice (corrupted checkpoint)");
         }
         foreach (var channel in _channels) channel.LoadState(reader);
@@ -243,8 +246,12 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
 
     private void OnTransferRequest(int channel, TransferRequest request, IEventContext context)
     {
-        // A request from a device the aggregator has already given up on (cancelled or timed out) is ignored.
+        // A request from a device the aggregator has already given up on (cancelled or timed out) is ignored, and so is
+        // one out of order for the current invitation: an upload before this invitation's broadcast was delivered comes
+        // from an earlier invitation (concluding it would release the device with its new download still in the channel).
         if (!_participants.TryGetValue(request.Device, out var participant) || participant.Round != request.Round) return;
+        if (participant.Stage != (channel == Down ? Stage.Invited : Stage.Downloaded)) return;
+        _participants[request.Device] = participant with { Stage = channel == Down ? Stage.Downloading : Stage.Uploading };
         if (channel == Down) _rounds[participant.Round].BytesUp += _controlBits / 8.0; // the acceptance itself
         _channels[channel].Start(request, context.Now);
         RescheduleChannel(channel, context);
@@ -297,7 +304,7 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
         if (channel == Down)
         {
             // The broadcast carries the current global model (real training only); async staleness counts from here.
-            _participants[device] = participant with { Version = _version };
+            _participants[device] = participant with { Version = _version, Stage = Stage.Downloaded };
             SendToDevice(device, FleetEventKinds.DownloadDone, participant.Round, context, new TransferDone(finished.SentBits, _global));
             return;
         }
@@ -449,5 +456,15 @@ public sealed class AggregatorEntity : IPromisingEntity, IStateful
         round.Fidelity = evaluation.Fidelity;
     }
 
-    private sealed record Participant(int Round, long Version, long Token);
+    // Where an invitation stands: a device's requests must come in this order, so a request left over from an earlier
+    // invitation of the same device and round (async: timed out and invited again) is recognised and ignored.
+    private enum Stage : byte
+    {
+        Invited,
+        Downloading,
+        Downloaded,
+        Uploading,
+    }
+
+    private sealed record Participant(int Round, long Version, long Token, Stage Stage = Stage.Invited);
 }
