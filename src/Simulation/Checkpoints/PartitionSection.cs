@@ -85,9 +85,18 @@ public sealed class PartitionSection(int firstEntity, IReadOnlyList<PartitionSec
             if (state.Length != length) throw new EndOfStreamException("an entity's saved state is cut short");
             entities[i] = new EntityRecord(sequence, promising, promise, state);
         }
-        var eventCount = reader.ReadLength();
-        var events = new List<SimEvent>(Math.Max(0, eventCount));
-        for (var i = 0; i < eventCount; i++)
+        var events = ReadEvents(reader, payloads);
+        return new PartitionSection(first, entities, events, reader.ReadInt64(), reader.ReadUInt64(), reader.ReadInt64());
+    }
+
+    /// <summary>Pending events as <see cref="WriteEvents"/> wrote them.</summary>
+    public static List<SimEvent> ReadEvents(BinaryReader reader, IPayloadCodec payloads)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(payloads);
+        var count = reader.ReadLength();
+        var events = new List<SimEvent>(Math.Max(0, count));
+        for (var i = 0; i < count; i++)
         {
             var time = reader.ReadInt64();
             var target = reader.ReadInt32();
@@ -98,7 +107,7 @@ public sealed class PartitionSection(int firstEntity, IReadOnlyList<PartitionSec
             var nonTriggering = reader.ReadBoolean();
             events.Add(new SimEvent(time, target, source, sequence, kind, data, payloads.Read(reader), nonTriggering));
         }
-        return new PartitionSection(first, entities, events, reader.ReadInt64(), reader.ReadUInt64(), reader.ReadInt64());
+        return events;
     }
 
     /// <summary>A serialised section's local time (its last field), without reading the rest.</summary>

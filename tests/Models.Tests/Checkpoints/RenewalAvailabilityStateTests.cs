@@ -17,7 +17,7 @@ public sealed class RenewalAvailabilityStateTests
         for (var i = 0; i < 5; i++) next = churn.NextTransition(next.TimeS, draws.NextDouble);
 
         var twin = new RenewalAvailability(Process);
-        StateRoundTrip.IntoTwin(churn, twin);
+        StateBytes.CopyInto(churn, twin);
         Assert.Equal(churn.IsOnline, twin.IsOnline);
         // Both go on with the same uniforms (the caller's generator, restored to the same position).
         var twinDraws = new Xoshiro256StarStar(1) { State = draws.State };
@@ -35,7 +35,7 @@ public sealed class RenewalAvailabilityStateTests
     public void A_device_saved_before_it_started_is_restored_unstarted()
     {
         var twin = new RenewalAvailability(Process);
-        StateRoundTrip.IntoTwin(new RenewalAvailability(Process), twin);
+        StateBytes.CopyInto(new RenewalAvailability(Process), twin);
         Assert.False(twin.Started);
     }
 
@@ -44,6 +44,6 @@ public sealed class RenewalAvailabilityStateTests
     {
         var churn = new RenewalAvailability(Process);
         churn.NextTransition(0, new Xoshiro256StarStar(3).NextDouble);
-        StateRoundTrip.AssertTruncationsThrow(StateRoundTrip.Save(churn), () => new RenewalAvailability(Process));
+        StateBytes.AssertEveryCutThrows(StateBytes.Save(churn), () => new RenewalAvailability(Process));
     }
 }

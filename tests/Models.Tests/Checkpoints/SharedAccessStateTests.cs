@@ -21,7 +21,7 @@ public sealed class SharedAccessStateTests
     {
         var access = Busy();
         var twin = new SharedAccess(100);
-        StateRoundTrip.IntoTwin(access, twin);
+        StateBytes.CopyInto(access, twin);
         Assert.Equal(access.Now, twin.Now);
         Assert.Equal(access.NextCompletion(), twin.NextCompletion());
 
@@ -36,7 +36,7 @@ public sealed class SharedAccessStateTests
             step(access);
             step(twin);
             Assert.Equal(access.NextCompletion(), twin.NextCompletion());
-            Assert.Equal(StateRoundTrip.Save(access), StateRoundTrip.Save(twin));
+            Assert.Equal(StateBytes.Save(access), StateBytes.Save(twin));
         }
         Assert.Equal(access.RemainingBits(5), twin.RemainingBits(5));
     }
@@ -44,12 +44,12 @@ public sealed class SharedAccessStateTests
     [Fact]
     public void An_access_state_does_not_load_into_another_capacity()
     {
-        Assert.Throws<CheckpointFormatException>(() => StateRoundTrip.Load(new SharedAccess(50), StateRoundTrip.Save(Busy())));
+        Assert.Throws<CheckpointFormatException>(() => StateBytes.Load(new SharedAccess(50), StateBytes.Save(Busy())));
     }
 
     [Fact]
     public void A_truncated_access_state_throws()
     {
-        StateRoundTrip.AssertTruncationsThrow(StateRoundTrip.Save(Busy()), () => new SharedAccess(100));
+        StateBytes.AssertEveryCutThrows(StateBytes.Save(Busy()), () => new SharedAccess(100));
     }
 }

@@ -43,7 +43,10 @@ internal static class StateBytes
     /// format error or the end of the stream): every prefix when there are few bytes, else about forty spread over
     /// them, the first and last few included.
     /// </summary>
-    public static void AssertEveryCutThrows(byte[] bytes, IStateful target)
+    public static void AssertEveryCutThrows(byte[] bytes, IStateful target) => AssertEveryCutThrows(bytes, () => target);
+
+    /// <summary>As above, each prefix loaded into a fresh object from <paramref name="fresh"/>.</summary>
+    public static void AssertEveryCutThrows(byte[] bytes, Func<IStateful> fresh)
     {
         Assert.NotEmpty(bytes);
         var cuts = bytes.Length <= 512
@@ -52,7 +55,7 @@ internal static class StateBytes
         foreach (var cut in cuts.Distinct())
         {
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, cut), Encoding.UTF8);
-            var error = Record.Exception(() => target.LoadState(reader));
+            var error = Record.Exception(() => fresh().LoadState(reader));
             Assert.True(error is EndOfStreamException or CheckpointFormatException,
                 $"loading the first {cut} of {bytes.Length} bytes gave {error?.GetType().Name ?? "no error"}");
         }

@@ -1,3 +1,4 @@
+using FgsActors.Models.Tests.Checkpoints;
 using FgsActors.Simulation.Federation;
 using FgsActors.Simulation.Time;
 
@@ -36,17 +37,17 @@ public sealed class AccessChannelStateTests
     {
         var channel = Busy();
         var twin = new AccessChannel(1_000);
-        StateRoundTrip.IntoTwin(channel, twin);
+        StateBytes.CopyInto(channel, twin);
         Assert.Equal(channel.Count, twin.Count);
         var expected = Drain(channel);
         Assert.Equal(expected, Drain(twin));
         Assert.Equal(4, expected.Count);
-        Assert.Equal(StateRoundTrip.Save(channel), StateRoundTrip.Save(twin));
+        Assert.Equal(StateBytes.Save(channel), StateBytes.Save(twin));
     }
 
     [Fact]
     public void A_truncated_channel_state_throws()
     {
-        StateRoundTrip.AssertTruncationsThrow(StateRoundTrip.Save(Busy()), () => new AccessChannel(1_000));
+        StateBytes.AssertEveryCutThrows(StateBytes.Save(Busy()), () => new AccessChannel(1_000));
     }
 }

@@ -1,3 +1,4 @@
+using FgsActors.Models.Tests.Checkpoints;
 using FgsActors.Models.Checkpoints;
 using FgsActors.Simulation.Federation;
 using FgsActors.Simulation.Randomness;
@@ -24,7 +25,7 @@ public sealed class AvailablePoolStateTests
         var random = new RandomStream(11);
         var pool = Shuffled(random);
         var twin = new AvailablePool(50);
-        StateRoundTrip.IntoTwin(pool, twin);
+        StateBytes.CopyInto(pool, twin);
         Assert.Equal(pool.Count, twin.Count);
         var twinRandom = new RandomStream(1) { State = random.State };
         for (var i = 0; i < 4; i++)
@@ -33,20 +34,20 @@ public sealed class AvailablePoolStateTests
             pool.Add(i);
             twin.Add(i);
         }
-        Assert.Equal(StateRoundTrip.Save(pool), StateRoundTrip.Save(twin));
+        Assert.Equal(StateBytes.Save(pool), StateBytes.Save(twin));
     }
 
     [Fact]
     public void A_pool_state_for_another_fleet_size_or_with_a_bad_member_is_refused()
     {
-        var bytes = StateRoundTrip.Save(Shuffled(new RandomStream(3)));
-        Assert.Throws<CheckpointFormatException>(() => StateRoundTrip.Load(new AvailablePool(49), bytes));
+        var bytes = StateBytes.Save(Shuffled(new RandomStream(3)));
+        Assert.Throws<CheckpointFormatException>(() => StateBytes.Load(new AvailablePool(49), bytes));
         var twice = new AvailablePool(4);
         twice.Add(2);
         twice.Add(3);
-        var corrupted = StateRoundTrip.Save(twice);
+        var corrupted = StateBytes.Save(twice);
         corrupted[^4] = 2; // the second member becomes device 2 again
-        Assert.Throws<CheckpointFormatException>(() => StateRoundTrip.Load(new AvailablePool(4), corrupted));
-        StateRoundTrip.AssertTruncationsThrow(bytes, () => new AvailablePool(50));
+        Assert.Throws<CheckpointFormatException>(() => StateBytes.Load(new AvailablePool(4), corrupted));
+        StateBytes.AssertEveryCutThrows(bytes, () => new AvailablePool(50));
     }
 }

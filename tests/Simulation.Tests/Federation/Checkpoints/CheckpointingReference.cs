@@ -1,3 +1,4 @@
+using FgsActors.Simulation.Checkpoints;
 using FgsActors.Models.Checkpoints;
 using FgsActors.Simulation.Events;
 using FgsActors.Simulation.Kernel;
@@ -105,20 +106,12 @@ internal sealed class CheckpointingReference
             }
             _model.SaveState(writer);
             foreach (var sequence in _context.Sequences) writer.Write(sequence);
-            var pending = _queue.UnorderedItems.OrderBy(item => item.Priority).ToArray();
-            writer.Write(pending.Length);
-            foreach (var (ev, _) in pending)
+            var pending = _queue.UnorderedItems.OrderBy(item => item.Priority).Select(item => item.Element).ToArray();
+            foreach (var ev in pending)
             {
                 if (ev.Payload is Task task) task.Wait();
-                writer.Write(ev.Time);
-                writer.Write(ev.Target);
-                writer.Write(ev.Source);
-                writer.Write(ev.Sequence);
-                writer.Write(ev.Kind);
-                writer.Write(ev.Data);
-                writer.Write(ev.NonTriggering);
-                _model.Payloads.Write(writer, ev.Payload);
             }
+            PartitionSection.WriteEvents(writer, pending, _model.Payloads);
         }
         return stream.ToArray();
     }
@@ -136,14 +129,7 @@ internal sealed class CheckpointingReference
         }
         _model.LoadState(reader);
         for (var id = 0; id < _entities.Length; id++) _context.Sequences[id] = reader.ReadInt64();
-        var pending = reader.ReadInt32();
-        for (var i = 0; i < pending; i++)
-        {
-            var ev = new SimEvent(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32(),
-                reader.ReadInt64(), payload: null, nonTriggering: reader.ReadBoolean());
-            ev = new SimEvent(ev.Time, ev.Target, ev.Source, ev.Sequence, ev.Kind, ev.Data, _model.Payloads.Read(reader), ev.NonTriggering);
-            _queue.Enqueue(ev, new Key(ev.Time, ev.Target, ev.Source, ev.Sequence));
-        }
+        foreach (var ev in PartitionSection.ReadEvents(reader, _model.Payloads)) _queue.Enqueue(ev, new Key(ev.Time, ev.Target, ev.Source, ev.Sequence));
         Assert.Equal(reader.BaseStream.Length, reader.BaseStream.Position);
     }
 

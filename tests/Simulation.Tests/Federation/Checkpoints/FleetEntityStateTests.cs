@@ -1,3 +1,4 @@
+using FgsActors.Models.Tests.Checkpoints;
 using FgsActors.Models.Checkpoints;
 using FgsActors.Simulation.Events;
 using FgsActors.Simulation.Federation;
@@ -30,12 +31,12 @@ public sealed class FleetEntityStateTests
         {
             var original = entities[id];
             var twin = twins.CreateEntity(id);
-            StateRoundTrip.IntoTwin((IStateful)original, (IStateful)twin);
+            StateBytes.CopyInto((IStateful)original, (IStateful)twin);
             var events = pending.Where(ev => ev.Target == id).Concat(LinkTraffic(id)).ToArray();
             var expected = SoloRun.Drive(original, id, model.Seed, model.Lookahead, events, DriveUntil);
             var actual = SoloRun.Drive(twin, id, model.Seed, model.Lookahead, events, DriveUntil);
             Assert.Equal(expected, actual);
-            Assert.Equal(StateRoundTrip.Save((IStateful)original), StateRoundTrip.Save((IStateful)twin));
+            Assert.Equal(StateBytes.Save((IStateful)original), StateBytes.Save((IStateful)twin));
             outputs[id == FleetLayout.AggregatorId ? 0 : FleetLayout.IsDevice(id) ? 1 : 2] += expected.Count;
         }
         Assert.All(outputs, count => Assert.True(count > 10, $"outputs per kind of entity: {string.Join(", ", outputs)}"));
@@ -63,9 +64,9 @@ public sealed class FleetEntityStateTests
         // The aggregator, a device with a history, and a link whose random streams exist.
         var device = Enumerable.Range(0, model.Devices.Count).First(i => model.Devices[i]!.History.Count > 2);
         var link = Enumerable.Range(0, model.Devices.Count).Select(FleetLayout.LinkId)
-            .First(id => StateRoundTrip.Save((IStateful)entities[id]).Length > 2);
-        foreach (var (id, samples) in new[] { (FleetLayout.AggregatorId, 400), (FleetLayout.DeviceId(device), int.MaxValue), (link, int.MaxValue) })
-            StateRoundTrip.AssertTruncationsThrow(StateRoundTrip.Save((IStateful)entities[id]), () => (IStateful)twins.CreateEntity(id), samples);
+            .First(id => StateBytes.Save((IStateful)entities[id]).Length > 2);
+        foreach (var id in new[] { FleetLayout.AggregatorId, FleetLayout.DeviceId(device), link })
+            StateBytes.AssertEveryCutThrows(StateBytes.Save((IStateful)entities[id]), () => (IStateful)twins.CreateEntity(id));
     }
 
     [Fact]
@@ -74,10 +75,10 @@ public sealed class FleetEntityStateTests
         var name = "sync-lossy-dying";
         var model = new FleetModel(CheckpointScenarios.Build(name));
         var (entities, _) = CheckpointingReference.RunAndStop(model, StopAt);
-        var device = StateRoundTrip.Save((IStateful)entities[FleetLayout.DeviceId(4)]);
-        Assert.Throws<CheckpointFormatException>(() => StateRoundTrip.Load((IStateful)model.CreateEntity(FleetLayout.DeviceId(5)), device));
+        var device = StateBytes.Save((IStateful)entities[FleetLayout.DeviceId(4)]);
+        Assert.Throws<CheckpointFormatException>(() => StateBytes.Load((IStateful)model.CreateEntity(FleetLayout.DeviceId(5)), device));
         var traced = new FleetModel(CheckpointScenarios.Build("async-trace"));
-        Assert.Throws<CheckpointFormatException>(() => StateRoundTrip.Load((IStateful)traced.CreateEntity(FleetLayout.DeviceId(4)), device));
+        Assert.Throws<CheckpointFormatException>(() => StateBytes.Load((IStateful)traced.CreateEntity(FleetLayout.DeviceId(4)), device));
     }
 
     [Fact]
@@ -86,16 +87,16 @@ public sealed class FleetEntityStateTests
         var learning = new CheckpointScenarios.CountingLearning();
         learning.Aggregate([0f], [new Models.Federated.LocalUpdate(1, [1f], 1, 0)]);
         var trained = new FleetModel(CheckpointScenarios.Build("sync-toy-learning") with { Learning = new FleetLearning(learning) });
-        var bytes = StateRoundTrip.Save(trained);
+        var bytes = StateBytes.Save(trained);
         Assert.Equal(new byte[] { 1, 1, 0, 0, 0, 0, 0, 0, 0 }, bytes); // the flag, then one aggregation as a long
         var twin = new FleetModel(CheckpointScenarios.Build("sync-toy-learning"));
-        StateRoundTrip.Load(twin, bytes);
-        Assert.Equal(bytes, StateRoundTrip.Save(twin));
+        StateBytes.Load(twin, bytes);
+        Assert.Equal(bytes, StateBytes.Save(twin));
 
         var numbersOnly = new FleetModel(CheckpointScenarios.Build("sync-lossy-dying"));
-        Assert.Equal(new byte[] { 0 }, StateRoundTrip.Save(numbersOnly));
-        Assert.Throws<CheckpointFormatException>(() => StateRoundTrip.Load(numbersOnly, bytes));
-        Assert.Throws<CheckpointFormatException>(() => StateRoundTrip.Load(twin, [0]));
-        StateRoundTrip.AssertTruncationsThrow(bytes, () => new FleetModel(CheckpointScenarios.Build("sync-toy-learning")));
+        Assert.Equal(new byte[] { 0 }, StateBytes.Save(numbersOnly));
+        Assert.Throws<CheckpointFormatException>(() => StateBytes.Load(numbersOnly, bytes));
+        Assert.Throws<CheckpointFormatException>(() => StateBytes.Load(twin, [0]));
+        StateBytes.AssertEveryCutThrows(bytes, () => new FleetModel(CheckpointScenarios.Build("sync-toy-learning")));
     }
 }
