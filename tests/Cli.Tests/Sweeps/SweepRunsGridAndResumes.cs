@@ -1,5 +1,12 @@
 using System.Globalization;
+using FgsActors.Actors.Configuration;
+using FgsActors.Actors.Kernel;
+using FgsActors.Cli.Hosting;
 using FgsActors.Cli.Tests.Support;
+using FgsActors.Simulation.Checkpoints;
+using FgsActors.Simulation.Configuration;
+using FgsActors.Simulation.Kernel;
+using FgsActors.Simulation.Workloads;
 
 namespace FgsActors.Cli.Tests.Sweeps;
 
@@ -70,6 +77,47 @@ public class SweepRunsGridAndResumes
         var again = Fgs.RunOk("sweep", sweep, "--out", outDir);
         Assert.Contains("run p0-30m-seed1: skipped (complete)", again.Out, StringComparison.Ordinal);
         Assert.Contains("run p0-30m-seed2: done in", again.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stopped_run_continues_from_its_checkpoint_and_an_unusable_checkpoint_restarts_it()
+    {
+        using var temp = new TempDir();
+        var sweep = SmallSweep(temp, grid: "\"fgs.churn.mean-offline\" = [30m]", seeds: "[1, 2]", metrics: "[updates_total]");
+        var outDir = temp.At("out");
+        Fgs.RunOk("sweep", sweep, "--out", outDir);
+        var resumable = Path.Combine(outDir, "runs", "p0-30m-seed1");
+        var unusable = Path.Combine(outDir, "runs", "p0-30m-seed2");
+        var hashes = new[] { resumable, unusable }.Select(d => Summary.Read(d).GetProperty("result_hash").GetString()).ToArray();
+
+        // Run 1 as if stopped: a real checkpoint of its own configuration (taken every 50 windows; the last one stays),
+        // and no summary. Run 2 as if its checkpoint were damaged.
+        await WriteCheckpointAsync(resumable);
+        File.Delete(Path.Combine(resumable, "summary.json"));
+        File.WriteAllText(ResumedRun.CheckpointPathIn(unusable), "not a checkpoint");
+        File.Delete(Path.Combine(unusable, "summary.json"));
+
+        var again = Fgs.RunOk("sweep", sweep, "--out", outDir);
+
+        Assert.Contains("run p0-30m-seed1: done in", again.Out, StringComparison.Ordinal);
+        Assert.Contains("run p0-30m-seed2: done in", again.Out, StringComparison.Ordinal);
+        Assert.StartsWith("fgs run --resume", File.ReadAllText(Path.Combine(resumable, "sweep-run.log")), StringComparison.Ordinal);
+        Assert.True(Summary.Read(resumable).TryGetProperty("resumed_at_s", out _));
+        Assert.False(Summary.Read(unusable).TryGetProperty("resumed_at_s", out _));
+        Assert.Equal(hashes, new[] { resumable, unusable }.Select(d => Summary.Read(d).GetProperty("result_hash").GetString()).ToArray());
+        Assert.False(File.Exists(ResumedRun.CheckpointPathIn(resumable)));
+        Assert.False(File.Exists(ResumedRun.CheckpointPathIn(unusable)));
+    }
+
+    private static async Task WriteCheckpointAsync(string runDir)
+    {
+        var config = Path.Combine(runDir, ResumedRun.EffectiveConfigFile);
+        var settings = FgsSettings.Bind(HoconLoader.Load(config).Tree, processorCount: 2);
+        var model = (ICheckpointableModel)WorkloadCatalog.Create(settings);
+        var sink = new FileCheckpointSink(ResumedRun.CheckpointPathIn(runDir), model, ResumedRun.FingerprintOf(File.ReadAllText(config)), "test",
+            windows => windows, every: 50);
+        await KernelRunner.RunLocalAsync(model, partitions: 2, workers: 1, hooks: new LocalRunHooks(Checkpoints: sink));
+        Assert.True(sink.Written > 0, "no checkpoint was taken");
     }
 
     [Fact]
