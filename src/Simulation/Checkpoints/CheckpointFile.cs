@@ -25,37 +25,61 @@ public static class CheckpointFile
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(sections);
         var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+        try
         {
-            using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
-            {
-                writer.Write(Magic);
-                writer.Write(FormatVersion);
-                writer.Write(info.Fingerprint);
-                writer.Write(info.Model);
-                writer.Write(info.EntityCount);
-                writer.Write(info.Windows);
-                writer.Write(info.Progress);
-                writer.Write(info.LastEventTime);
-                writer.Write(info.Program);
-                writer.Write(info.WrittenUtc.ToBinary());
-                var modelState = StateBytes(model);
-                writer.Write(modelState.Length);
-                writer.Write(modelState);
-                writer.Write(sections.Count);
-                foreach (var section in sections)
-                {
-                    writer.Write(section.Length);
-                    writer.Write(section);
-                }
-            }
-            file.Flush();
-            file.Position = 0;
-            var hash = SHA256.HashData(file);
-            file.Write(hash);
-            file.Flush(flushToDisk: true);
+            WriteTo(temporary, info, model, sections);
+        }
+        catch
+        {
+            // A half-written file (disk full, no rights) is removed; the previous checkpoint is untouched.
+            TryDelete(temporary);
+            throw;
         }
         File.Move(temporary, path, overwrite: true);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done about it; the write's own error is the one to report.
+        }
+    }
+
+    private static void WriteTo(string temporary, CheckpointInfo info, ICheckpointableModel model, IReadOnlyList<byte[]> sections)
+    {
+        using var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(info.Fingerprint);
+            writer.Write(info.Model);
+            writer.Write(info.EntityCount);
+            writer.Write(info.Windows);
+            writer.Write(info.Progress);
+            writer.Write(info.LastEventTime);
+            writer.Write(info.Program);
+            writer.Write(info.WrittenUtc.ToBinary());
+            var modelState = StateBytes(model);
+            writer.Write(modelState.Length);
+            writer.Write(modelState);
+            writer.Write(sections.Count);
+            foreach (var section in sections)
+            {
+                writer.Write(section.Length);
+                writer.Write(section);
+            }
+        }
+        file.Flush();
+        file.Position = 0;
+        var hash = SHA256.HashData(file);
+        file.Write(hash);
+        file.Flush(flushToDisk: true);
     }
 
     /// <summary>Reads only the checkpoint's description (after checking its hash).</summary>

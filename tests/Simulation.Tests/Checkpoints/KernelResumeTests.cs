@@ -91,6 +91,23 @@ public sealed class KernelResumeTests : IDisposable
         Assert.Single(Directory.GetFiles(_dir));
     }
 
+    [Fact]
+    public void A_checkpoint_that_cannot_be_written_is_reported_and_the_run_goes_on()
+    {
+        var full = LocalKernel.Run(new PholdModel(Settings), 2);
+        var model = new PholdModel(Settings);
+        var missingDir = System.IO.Path.Combine(_dir, "missing");
+        var sink = new FileCheckpointSink(System.IO.Path.Combine(missingDir, CheckpointFile.FileName), model, "test-config", "test", windows => windows, every: 10);
+
+        var result = LocalKernel.Run(model, 2, sink);
+
+        Assert.Equal(full, result);
+        Assert.Equal(0, sink.Written);
+        Assert.NotNull(sink.Failure);
+        Assert.Contains(missingDir, sink.Failure, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missingDir));
+    }
+
     private void WriteCheckpoint()
     {
         var model = new PholdModel(Settings);
