@@ -4,19 +4,20 @@
 #   2. the same run with a checkpoint every N closed rounds and no wall-clock floor: overhead per checkpoint, file size,
 #   3. the same run killed (SIGKILL) right after its first checkpoint, then `fgs run --resume`: the resumed part's wall
 #      time, and whether its result_hash equals the reference's.
-# Usage: bash bench/checkpoint.sh [scenario] [every-rounds]   (default config/scenarios/fleet-100k.conf, 10)
+# Usage: bash bench/checkpoint.sh [scenario] [every-rounds] [--set key=value ...]   (default config/scenarios/fleet-100k.conf, 10)
 set -euo pipefail
 source "$(dirname "$0")/build.sh"
 SCENARIO="${1:-$ROOT/config/scenarios/fleet-100k.conf}"
 EVERY="${2:-10}"
+EXTRA=("${@:3}")
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1])).get(sys.argv[2], ''))" "$1/summary.json" "$2"; }
 
-$FGS run "$SCENARIO" --out "$OUT/plain" --quiet --set fgs.output.checkpoint-every-rounds=0 >/dev/null
-$FGS run "$SCENARIO" --out "$OUT/every" --quiet --set fgs.output.checkpoint-every-rounds="$EVERY" --set fgs.output.checkpoint-min-interval=0s >/dev/null
+$FGS run "$SCENARIO" --out "$OUT/plain" --quiet "${EXTRA[@]}" --set fgs.output.checkpoint-every-rounds=0 >/dev/null
+$FGS run "$SCENARIO" --out "$OUT/every" --quiet "${EXTRA[@]}" --set fgs.output.checkpoint-every-rounds="$EVERY" --set fgs.output.checkpoint-min-interval=0s >/dev/null
 
-$FGS run "$SCENARIO" --out "$OUT/killed" --quiet --set fgs.output.checkpoint-every-rounds="$EVERY" --set fgs.output.checkpoint-min-interval=0s >/dev/null &
+$FGS run "$SCENARIO" --out "$OUT/killed" --quiet "${EXTRA[@]}" --set fgs.output.checkpoint-every-rounds="$EVERY" --set fgs.output.checkpoint-min-interval=0s >/dev/null &
 PID=$!
 while [ ! -f "$OUT/killed/checkpoint.fgsck" ] && kill -0 "$PID" 2>/dev/null; do sleep 0.05; done
 kill -9 "$PID" 2>/dev/null || true

@@ -60,7 +60,7 @@ public sealed class ResumeRuns
         Assert.Equal(expected.GetProperty("result_hash").GetString(), actual.GetProperty("result_hash").GetString());
         Assert.True(actual.GetProperty("complete").GetBoolean());
         Assert.True(actual.GetProperty("resumed_at_s").GetDouble() > 0);
-        foreach (var table in new[] { "rounds.csv", "devices.csv" })
+        foreach (var table in new[] { "rounds.csv", "devices.csv", "online.csv" })
             Assert.Equal(File.ReadAllText(Path.Combine(full, table)), File.ReadAllText(Path.Combine(killed, table)));
         Assert.False(File.Exists(Path.Combine(killed, CheckpointFile.FileName)), "a complete run removes its checkpoint");
     }
