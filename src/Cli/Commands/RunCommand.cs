@@ -76,7 +76,8 @@ public static class RunCommand
 
             // A live panel on a terminal, plain lines otherwise (pipes, CI, tests), nothing with --quiet.
             using var progress = RunProgress.Create(cli.Error, parse.GetValue(quiet), model.EndTime,
-                model is FleetModel live ? FleetSnapshots.From(live) : null);
+                model is FleetModel live ? FleetSnapshots.From(live) : null,
+                baseline: restart is null ? null : new ProgressBaseline(restart.Snapshot.NextEventTime, restart.Snapshot.EventsProcessed));
             if (progress.Kind != ProgressKind.None)
                 cli.Error.WriteLine($"fgs run {runName}: model {model.Name}, {model.EntityCount:N0} entities, {settings.Kernel.Partitions} partitions on {settings.Kernel.Workers} workers, until t={VirtualTime.ToSeconds(model.EndTime)}s");
             if (learning?.Generator?.Judge is ReferenceJudge judge && progress.Kind != ProgressKind.None)

@@ -27,6 +27,9 @@ public sealed class LiveProgress : IRunProgress
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _display;
     private KernelProgress? _latest;
+
+    /// <summary>Where a resumed run started (rates and ETA count from there).</summary>
+    public ProgressBaseline Baseline { get; init; } = ProgressBaseline.None;
     private int _completed;
 
     public LiveProgress(TextWriter error, long endTicks, Func<FleetSnapshot?>? fleet = null)
@@ -100,7 +103,7 @@ public sealed class LiveProgress : IRunProgress
         var fraction = progress is null ? 0 : ProgressFormat.Fraction(progress.NextEventTime, _endTicks);
         var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn(new GridColumn());
         grid.AddRow(new Text("progress", new Style(Color.Grey)), new Text(ProgressFormat.Bar(fraction, BarWidth, unicode), new Style(Color.Green)));
-        foreach (var (label, value) in ProgressFormat.LiveRows(progress, _endTicks, fleet, _wall.Elapsed.TotalSeconds, recentRate))
+        foreach (var (label, value) in ProgressFormat.LiveRows(progress, _endTicks, fleet, _wall.Elapsed.TotalSeconds, recentRate, Baseline))
             grid.AddRow(new Text(label, new Style(Color.Grey)), new Text(value));
         return new Panel(grid).Header("fgs run").Border(unicode ? BoxBorder.Rounded : BoxBorder.Ascii);
     }

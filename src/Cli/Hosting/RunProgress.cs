@@ -35,6 +35,15 @@ public interface IRunProgress : IDisposable
 /// have accounted so far, J (idle energy is booked when a device next changes state, so it trails virtual time).
 /// Any figure may be null when unknown.
 /// </summary>
+/// <summary>
+/// Where a resumed run started (its checkpoint's time and event count): rates and the ETA count only the work done since,
+/// while the virtual time and event count shown stay those of the whole run.
+/// </summary>
+public sealed record ProgressBaseline(long StartTicks, long StartEvents)
+{
+    public static readonly ProgressBaseline None = new(0, 0);
+}
+
 public sealed record FleetSnapshot(int Rounds, int? Available = null, double? LastAccuracy = null, double? EnergyJ = null);
 
 /// <summary>Where progress would go: whether standard output/error are redirected and whether this is CI.</summary>
@@ -82,15 +91,15 @@ public static class RunProgress
     /// <paramref name="terminal"/> defaults to <see cref="ProgressTerminal.Current"/>.
     /// </summary>
     public static IRunProgress Create(TextWriter error, bool quiet, long endTicks, Func<FleetSnapshot?>? fleet = null,
-        ProgressTerminal? terminal = null)
+        ProgressTerminal? terminal = null, ProgressBaseline? baseline = null)
     {
         ArgumentNullException.ThrowIfNull(error);
         var isConsole = ReferenceEquals(error, Console.Error);
         return Choose(quiet, isConsole, terminal ?? ProgressTerminal.Current) switch
         {
             ProgressKind.None => NoProgress.Instance,
-            ProgressKind.Live => new LiveProgress(error, endTicks, fleet),
-            _ => new PlainRunProgress(error, endTicks, PlainInterval, fleet),
+            ProgressKind.Live => new LiveProgress(error, endTicks, fleet) { Baseline = baseline ?? ProgressBaseline.None },
+            _ => new PlainRunProgress(error, endTicks, PlainInterval, fleet) { Baseline = baseline ?? ProgressBaseline.None },
         };
     }
 
@@ -144,6 +153,9 @@ public sealed class PlainRunProgress(TextWriter writer, long endTicks, TimeSpan 
 
     public ProgressKind Kind => ProgressKind.Plain;
 
+    /// <summary>Where a resumed run started (rates and ETA count from there).</summary>
+    public ProgressBaseline Baseline { get; init; } = ProgressBaseline.None;
+
     public void Report(KernelProgress progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
@@ -151,7 +163,7 @@ public sealed class PlainRunProgress(TextWriter writer, long endTicks, TimeSpan 
         {
             if (_sinceLast.Elapsed < interval) return;
             _sinceLast.Restart();
-            writer.WriteLine(ProgressFormat.PlainLine(progress, endTicks, RunProgress.Sample(fleet)));
+            writer.WriteLine(ProgressFormat.PlainLine(progress, endTicks, RunProgress.Sample(fleet), Baseline));
         }
     }
 
@@ -175,13 +187,13 @@ public static class ProgressFormat
     }
 
     /// <summary>
-    /// Wall time still needed at the pace so far (wall × (1 − f) / f); null before any progress, at the end, or
-    /// when no wall time has passed.
+    /// Wall time still needed at the pace so far (wall × (1 − f) / (f − f₀), f₀ the fraction done when this part of the
+    /// run began: 0, or a resumed run's checkpoint); null before any progress, at the end, or when no wall time has passed.
     /// </summary>
-    public static TimeSpan? Eta(double fraction, double wallSeconds)
+    public static TimeSpan? Eta(double fraction, double wallSeconds, double startFraction = 0)
     {
-        if (!(fraction > 0) || fraction >= 1 || !(wallSeconds > 0) || double.IsInfinity(wallSeconds)) return null;
-        var seconds = wallSeconds * (1 - fraction) / fraction;
+        if (!(fraction > startFraction) || fraction >= 1 || !(wallSeconds > 0) || double.IsInfinity(wallSeconds)) return null;
+        var seconds = wallSeconds * (1 - fraction) / (fraction - startFraction);
         return seconds > TimeSpan.MaxValue.TotalSeconds / 2 ? null : TimeSpan.FromSeconds(seconds);
     }
 
@@ -227,16 +239,17 @@ public static class ProgressFormat
     /// The plain progress line: "  t=1234.5s (17%)  events=1,234  windows=56  7,890 events/s", then, when known,
     /// "  rounds=12  available=734  accuracy=0.8812  energy=12.3 kJ" and "  ETA 3m 05s".
     /// </summary>
-    public static string PlainLine(KernelProgress progress, long endTicks, FleetSnapshot? fleet)
+    public static string PlainLine(KernelProgress progress, long endTicks, FleetSnapshot? fleet, ProgressBaseline? baseline = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
+        baseline ??= ProgressBaseline.None;
         var now = Math.Min(progress.NextEventTime, endTicks);
         var fraction = Fraction(progress.NextEventTime, endTicks);
-        var rate = PerSecond(progress.Events, progress.WallSeconds);
+        var rate = PerSecond(progress.Events - baseline.StartEvents, progress.WallSeconds);
         var line = string.Create(CultureInfo.InvariantCulture,
             $"  t={VirtualTime.ToSeconds(now):F1}s ({100 * fraction:F0}%)  events={progress.Events:N0}  windows={progress.Windows:N0}  {rate:N0} events/s");
         if (fleet is not null) line += "  " + FleetText(fleet, "=", "  ");
-        if (Eta(fraction, progress.WallSeconds) is { } eta) line += "  ETA " + Duration(eta);
+        if (Eta(fraction, progress.WallSeconds, Fraction(baseline.StartTicks, endTicks)) is { } eta) line += "  ETA " + Duration(eta);
         return line;
     }
 
@@ -245,8 +258,9 @@ public static class ProgressFormat
     /// is the event rate over the last refresh (null: use the run's mean rate).
     /// </summary>
     public static IReadOnlyList<(string Label, string Value)> LiveRows(KernelProgress? progress, long endTicks, FleetSnapshot? fleet,
-        double wallSeconds, double? recentRate = null)
+        double wallSeconds, double? recentRate = null, ProgressBaseline? baseline = null)
     {
+        baseline ??= ProgressBaseline.None;
         var endS = VirtualTime.ToSeconds(endTicks);
         var rows = new List<(string, string)>();
         var fraction = progress is null ? 0 : Fraction(progress.NextEventTime, endTicks);
@@ -254,7 +268,7 @@ public static class ProgressFormat
         rows.Add(("virtual time", string.Create(CultureInfo.InvariantCulture, $"{nowS:N1} s of {endS:N0} s ({100 * fraction:F1}%)")));
         if (progress is not null)
         {
-            var rate = recentRate ?? PerSecond(progress.Events, progress.WallSeconds);
+            var rate = recentRate ?? PerSecond(progress.Events - baseline.StartEvents, progress.WallSeconds);
             rows.Add(("events", string.Create(CultureInfo.InvariantCulture, $"{progress.Events:N0}  ({rate:N0} /s)")));
             rows.Add(("windows", progress.Windows.ToString("N0", CultureInfo.InvariantCulture)));
         }
@@ -265,7 +279,7 @@ public static class ProgressFormat
             if (fleet.LastAccuracy is { } accuracy) rows.Add(("last accuracy", accuracy.ToString("F4", CultureInfo.InvariantCulture)));
             if (fleet.EnergyJ is { } energy) rows.Add(("energy so far", Energy(energy)));
         }
-        var eta = progress is null ? null : Eta(fraction, progress.WallSeconds);
+        var eta = progress is null ? null : Eta(fraction, progress.WallSeconds, Fraction(baseline.StartTicks, endTicks));
         rows.Add(("wall time", Duration(TimeSpan.FromSeconds(Math.Max(0, wallSeconds))) + (eta is { } e ? "   ETA " + Duration(e) : "")));
         return rows;
     }

@@ -77,6 +77,21 @@ public sealed class RunProgressChoosesAndFormats
         Assert.Null(ProgressFormat.Eta(1e-300, 10)); // beyond what a TimeSpan holds
     }
 
+    [Fact]
+    public void A_resumed_runs_eta_and_rate_count_only_the_work_since_its_checkpoint()
+    {
+        // Resumed at 50 % of the horizon after 100,000 events; 10 s later at 75 % with 123,456 events: a quarter of the
+        // horizon took 10 s, so the last quarter needs 10 s more (not 10 × 0.25 / 0.75 = 3.3 s), at 2,346 events/s.
+        Assert.Equal(TimeSpan.FromSeconds(10), ProgressFormat.Eta(0.75, 10, startFraction: 0.5));
+        Assert.Null(ProgressFormat.Eta(0.5, 10, startFraction: 0.5));
+        var progress = new KernelProgress(Windows: 90, NextEventTime: Hour * 3 / 4, Events: 123_456, WallSeconds: 10);
+        Assert.Equal("  t=2700.0s (75%)  events=123,456  windows=90  2,346 events/s  ETA 10s",
+            ProgressFormat.PlainLine(progress, Hour, null, new ProgressBaseline(Hour / 2, 100_000)));
+        var rows = ProgressFormat.LiveRows(progress, Hour, null, 10, baseline: new ProgressBaseline(Hour / 2, 100_000));
+        Assert.Contains(("events", "123,456  (2,346 /s)"), rows);
+        Assert.Contains(rows, r => r.Label == "wall time" && r.Value.EndsWith("ETA 10s", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(0, "0s")]
     [InlineData(0.2, "1s")]
