@@ -152,6 +152,24 @@ public static class StateIo
         return length;
     }
 
+    /// <summary>A count of saved items: never negative, and (when the stream knows its length) not more items than bytes left.</summary>
+    public static int ReadCount(this BinaryReader reader, string what)
+    {
+        var count = reader.ReadInt32();
+        var stream = reader.BaseStream;
+        if (count < 0 || (stream.CanSeek && count > stream.Length - stream.Position))
+            throw new CheckpointFormatException($"a saved count of {what} is {count} (corrupted or truncated checkpoint)");
+        return count;
+    }
+
+    /// <summary>A block of bytes prefixed by its length (<see cref="ReadCount"/>), which must be there whole.</summary>
+    public static byte[] ReadBlock(this BinaryReader reader, string what)
+    {
+        var length = reader.ReadCount(what);
+        var bytes = reader.ReadBytes(length);
+        return bytes.Length == length ? bytes : throw new EndOfStreamException($"{what} is cut short");
+    }
+
     /// <summary>Throws unless <paramref name="actual"/> is what the running configuration expects.</summary>
     public static void Expect<T>(T actual, T expected, string what)
     {

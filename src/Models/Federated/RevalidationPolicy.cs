@@ -143,8 +143,7 @@ public sealed class RevalidationPolicy : IStateful
         _awaitingBaseline = reader.ReadBoolean();
         Retrainings = reader.ReadInt32();
         Flags = reader.ReadInt32();
-        var count = reader.ReadLength();
-        if (count < 0) throw new CheckpointFormatException($"the drift timeline has {count} entries (corrupted checkpoint)");
+        var count = reader.ReadCount("drift timeline entries");
         _timeline.Clear();
         for (var i = 0; i < count; i++)
         {

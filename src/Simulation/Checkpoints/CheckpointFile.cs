@@ -105,13 +105,12 @@ public static class CheckpointFile
             throw new CheckpointFormatException($"checkpoint {path} holds model '{info.Model}' with {info.EntityCount} entities, this run is '{model.Name}' with {model.EntityCount}");
         try
         {
-            var modelState = ReadBlock(reader, "the model's state");
-            var count = reader.ReadLength();
-            if (count < 0) throw new CheckpointFormatException($"it claims {count} partition sections");
+            var modelState = reader.ReadBlock("the model's state");
+            var count = reader.ReadCount("partition sections");
             var sections = new List<PartitionSection>(count);
             for (var i = 0; i < count; i++)
             {
-                var bytes = ReadBlock(reader, $"partition section {i}");
+                var bytes = reader.ReadBlock($"partition section {i}");
                 using var sectionReader = new BinaryReader(new MemoryStream(bytes, writable: false));
                 sections.Add(PartitionSection.Read(sectionReader, model.Payloads));
                 if (sectionReader.BaseStream.Position != bytes.Length) throw new CheckpointFormatException($"partition section {i} has unread bytes");
@@ -144,15 +143,6 @@ public static class CheckpointFile
         }
         if (reader.BaseStream.Position != snapshot.ModelState.Length)
             throw new CheckpointFormatException($"the model's saved state has {snapshot.ModelState.Length - reader.BaseStream.Position} unread bytes");
-    }
-
-    // A length-prefixed block that must be there whole.
-    private static byte[] ReadBlock(BinaryReader reader, string what)
-    {
-        var length = reader.ReadLength();
-        if (length < 0) throw new CheckpointFormatException($"{what} has length {length}");
-        var bytes = reader.ReadBytes(length);
-        return bytes.Length == length ? bytes : throw new EndOfStreamException();
     }
 
     private static byte[] StateBytes(IStateful stateful)

@@ -72,18 +72,15 @@ public sealed class PartitionSection(int firstEntity, IReadOnlyList<PartitionSec
     public static PartitionSection Read(BinaryReader reader, IPayloadCodec payloads)
     {
         var first = reader.ReadInt32();
-        var count = reader.ReadLength();
-        if (first < 0 || count < 0) throw new CheckpointFormatException($"a partition section starts at entity {first} with {count} entities");
+        if (first < 0) throw new CheckpointFormatException($"a partition section starts at entity {first}");
+        var count = reader.ReadCount("entities in a partition section");
         var entities = new EntityRecord[count];
         for (var i = 0; i < count; i++)
         {
             var sequence = reader.ReadInt64();
             var promising = reader.ReadBoolean();
             var promise = reader.ReadInt64();
-            var length = reader.ReadLength();
-            var state = reader.ReadBytes(Math.Max(0, length));
-            if (state.Length != length) throw new EndOfStreamException("an entity's saved state is cut short");
-            entities[i] = new EntityRecord(sequence, promising, promise, state);
+            entities[i] = new EntityRecord(sequence, promising, promise, reader.ReadBlock($"entity {first + i}'s state"));
         }
         var events = ReadEvents(reader, payloads);
         return new PartitionSection(first, entities, events, reader.ReadInt64(), reader.ReadUInt64(), reader.ReadInt64());
@@ -94,8 +91,8 @@ public sealed class PartitionSection(int firstEntity, IReadOnlyList<PartitionSec
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(payloads);
-        var count = reader.ReadLength();
-        var events = new List<SimEvent>(Math.Max(0, count));
+        var count = reader.ReadCount("pending events");
+        var events = new List<SimEvent>(count);
         for (var i = 0; i < count; i++)
         {
             var time = reader.ReadInt64();

@@ -130,14 +130,4 @@ internal static class FleetStateIo
             TestLoss = reader.ReadNullableDouble(),
             Fidelity = reader.ReadFidelity(),
         };
-
-    /// <summary>A count of saved items: never negative, and (when the stream knows its length) not more items than bytes left.</summary>
-    public static int ReadCount(this BinaryReader reader, string what)
-    {
-        var count = reader.ReadInt32();
-        var stream = reader.BaseStream;
-        if (count < 0 || (stream.CanSeek && count > stream.Length - stream.Position))
-            throw new CheckpointFormatException($"a saved count of {what} is {count} (corrupted or truncated checkpoint)");
-        return count;
-    }
 }
